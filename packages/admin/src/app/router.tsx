@@ -1,0 +1,53 @@
+import { Navigate, Route, Routes } from 'react-router';
+import { ApiKeysPage } from '../routes/ApiKeysPage';
+import { ApplicationDetailPage } from '../routes/ApplicationDetailPage';
+import { ApplicationsPage } from '../routes/ApplicationsPage';
+import { LoginPage } from '../routes/LoginPage';
+import { NotFoundPage } from '../routes/NotFoundPage';
+import { OutboxMessagePage } from '../routes/OutboxMessagePage';
+import { OutboxPage } from '../routes/OutboxPage';
+import { ResellerDetailPage } from '../routes/ResellerDetailPage';
+import { ResellersPage } from '../routes/ResellersPage';
+import { AdminLayout } from './AdminLayout';
+import { RequireAuth } from './auth';
+import { PublicLayout } from './PublicLayout';
+
+// The route table (paths are relative to the /admin basename).
+//
+// A page is one file in src/routes/ with its operation next to it, typed by codegen:
+//
+//   import { useQuery } from '@apollo/client/react';
+//   import { graphql } from '../gql';
+//
+//   const ApplicationsPageQuery = graphql(`
+//     query ApplicationsPage($first: Int!) { applications(first: $first) { nodes { id status } } }
+//   `);
+//   const { data, loading, error } = useQuery(ApplicationsPageQuery, { variables: { first: 25 } });
+//
+// then run `pnpm codegen` (operation names must be unique within this app).
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<PublicLayout />}>
+        <Route path="login" element={<LoginPage />} />
+      </Route>
+      <Route
+        element={
+          <RequireAuth>
+            <AdminLayout />
+          </RequireAuth>
+        }
+      >
+        <Route index element={<Navigate to="/applications" replace />} />
+        <Route path="applications" element={<ApplicationsPage />} />
+        <Route path="applications/:id" element={<ApplicationDetailPage />} />
+        <Route path="resellers" element={<ResellersPage />} />
+        <Route path="resellers/:id" element={<ResellerDetailPage />} />
+        <Route path="outbox" element={<OutboxPage />} />
+        <Route path="outbox/:id" element={<OutboxMessagePage />} />
+        <Route path="api-keys" element={<ApiKeysPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,58 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
+import type { Request } from 'express';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { Actor } from '../auth/actor.js';
+import { authenticate } from '../auth/authenticate.js';
+import { SessionTokens } from '../auth/session-token.js';
+import type { Config } from '../config/config.js';
+import { scopeEntityManager } from '../db/scope.js';
+import type { Clock } from '../shared/clock.js';
+import { Loaders } from './loaders.js';
+import { currentRequestId } from './request-id.js';
+
+/** Long-lived, process-wide parts shared by every request (no per-tenant state in here). */
+export interface AppServices {
+  config: Config;
+  orm: MikroORM;
+  clock: Clock;
+  sessions: SessionTokens;
+  limits: { applicationsPerIp: RateLimiterMemory; loginsPerIp: RateLimiterMemory };
+}
+
+export function createAppServices(config: Config, orm: MikroORM, clock: Clock, sessionSecret: string): AppServices {
+  return {
+    config,
+    orm,
+    clock,
+    sessions: new SessionTokens(sessionSecret),
+    limits: {
+      applicationsPerIp: new RateLimiterMemory({ points: config.rateLimits.applicationsPerHour, duration: 3600 }),
+      loginsPerIp: new RateLimiterMemory({ points: config.rateLimits.loginsPer15Min, duration: 900 }),
+    },
+  };
+}
+
+export interface Context {
+  requestId: string;
+  ip: string;
+  /** Undefined for a public request. */
+  actor: Actor | undefined;
+  /** Forked per request. Scoped to the actor's tenant; a public request scopes it once it knows the tenant. */
+  em: EntityManager;
+  loaders: Loaders;
+  app: AppServices;
+}
+
+export async function buildContext(app: AppServices, req: Request): Promise<Context> {
+  const actor = await authenticate(app, req.headers.authorization);
+  return contextFor(app, actor, { requestId: currentRequestId() ?? randomUUID(), ip: req.ip ?? 'unknown' });
+}
+
+/** A context for an actor outside HTTP (seeding, jobs, the CLI): the same scoping as a request. */
+export function contextFor(app: AppServices, actor: Actor | undefined, meta: { requestId?: string; ip?: string } = {}): Context {
+  const em = app.orm.em.fork({ clear: true });
+  if (actor) scopeEntityManager(em, actor.tenantId, actor.resellerId);
+  return { requestId: meta.requestId ?? randomUUID(), ip: meta.ip ?? 'system', actor, em, loaders: new Loaders(em), app };
+}

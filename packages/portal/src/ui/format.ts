@@ -1,0 +1,13 @@
+// Built once: creating an Intl formatter per call is slow in long tables.
+const dateTimeFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+
+/**
+ * 'Mar 4, 2025, 2:05 PM' in the browser's time zone. Takes the api's DateTimeISO strings;
+ * null/undefined (an optional field) becomes '—'.
+ */
+export function formatDateTime(value: string | Date | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  const date = typeof value === 'string' ? new Date(value) : value;
+  if (Number.isNaN(date.getTime())) return String(value);
+  return dateTimeFormat.format(date);
+}

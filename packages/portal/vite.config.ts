@@ -1,0 +1,31 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The api serves this build under /portal/ and answers /graphql on the same origin, so the
+// dev server mirrors that: same base path, /graphql proxied to the api.
+export default defineConfig({
+  base: '/portal/',
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    rolldownOptions: {
+      output: {
+        // Libraries change less often than pages: separate chunks stay cached across deploys
+        // and keep each chunk under Vite's 500 kB warning.
+        codeSplitting: {
+          groups: [
+            { name: 'mantine', test: /node_modules[\\/]@mantine[\\/]/, priority: 2 },
+            { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },
+          ],
+        },
+      },
+    },
+  },
+  server: {
+    port: 5173,
+    strictPort: true,
+    proxy: { '/graphql': 'http://localhost:4000' },
+  },
+  // `vite preview` reuses server.proxy; a fixed port keeps e2e URLs predictable.
+  preview: { port: 4173, strictPort: true },
+});
