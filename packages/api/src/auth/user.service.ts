@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import type { AppServices, Context } from '../app/context.js';
+import { lockForUpdate } from '../db/locking.js';
 import { scopeEntityManager, tenantEntityManager } from '../db/scope.js';
 import { recordAudit, recordSystemAudit } from '../modules/audit/audit.service.js';
 import { ResellerStatus } from '../modules/resellers/reseller.enums.js';
@@ -53,7 +54,8 @@ export async function setPasswordWithToken(app: AppServices, input: { token: str
   const passwordHash = await hashPassword(data.password);
   const em = tenantEntityManager(app.orm.em, found.tenant.id);
   return em.transactional(async (tx) => {
-    const token = await tx.findOneOrFail(UserToken, { id: found.id }, { lockMode: 4 /* PESSIMISTIC_WRITE */, populate: ['user', 'tenant'] });
+    await lockForUpdate(tx, UserToken, found.id);
+    const token = await tx.findOneOrFail(UserToken, { id: found.id }, { populate: ['user', 'tenant'], refresh: true });
     const now = app.clock.now();
     if (token.usedAt) throw new AppError('CONFLICT', 'This link has already been used. Sign in with your password, or ask for a new invitation.');
     if (token.expiresAt <= now) throw new AppError('CONFLICT', 'This link has expired. Ask your partner manager for a new invitation.');

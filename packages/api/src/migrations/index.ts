@@ -1,7 +1,5 @@
-import type { Migration } from '@mikro-orm/migrations';
+import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125040103 } from './Migration20261125040103.js';
 
 /** Every migration in order; add new ones here after `pnpm --filter @reseller-hub/api migration:create`. */
-export const migrationsList: { name: string; class: new (...args: never[]) => Migration }[] = [
-  { name: 'Migration20261125040103', class: Migration20261125040103 as never },
-];
+export const migrationsList: MigrationObject[] = [{ name: 'Migration20261125040103', class: Migration20261125040103 }];

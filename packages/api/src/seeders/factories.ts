@@ -3,6 +3,7 @@ import { hashPassword } from '../auth/password.js';
 import type { Role } from '../auth/roles.js';
 import { User, UserStatus } from '../auth/user.entity.js';
 import { tenantEntityManager } from '../db/scope.js';
+import { Reseller } from '../modules/resellers/reseller.entity.js';
 import { Tenant } from '../modules/tenants/tenant.entity.js';
 
 /** Creates a tenant (the system provisions tenants; no tenant context is needed). */
@@ -13,14 +14,19 @@ export async function createTenant(root: EntityManager, input: { slug: string; n
   return tenant;
 }
 
-/** Creates an active ISP staff user with a password (demo logins and tests). */
-export async function createStaffUser(root: EntityManager, tenant: Tenant, input: { email: string; name: string; role: Role; password: string }): Promise<User> {
+/** Creates an active user with a password (demo logins and tests); reseller users name their reseller. */
+export async function createStaffUser(
+  root: EntityManager,
+  tenant: Tenant,
+  input: { email: string; name: string; role: Role; password: string; resellerId?: string },
+): Promise<User> {
   const em = tenantEntityManager(root, tenant.id);
   const user = em.create(User, {
     tenant: em.getReference(Tenant, tenant.id),
     email: input.email.toLowerCase(),
     name: input.name,
     role: input.role,
+    reseller: input.resellerId ? em.getReference(Reseller, input.resellerId) : null,
     status: UserStatus.ACTIVE,
     passwordHash: await hashPassword(input.password),
   });

@@ -1,4 +1,4 @@
-import { LockMode, UniqueConstraintViolationException, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
+import { UniqueConstraintViolationException, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
 import { z } from 'zod';
 import type { Context } from '../../app/context.js';
 import { actorUserId } from '../../auth/actor.js';
@@ -12,6 +12,7 @@ import { AppError, badInput, conflict, notFound } from '../../shared/errors.js';
 import { containsPattern, paginate, type PageArgs } from '../../shared/pagination.js';
 import { hashToken, newSecretToken } from '../../shared/tokens.js';
 import { email, isUuid, optionalText, parseInput, phone, requiredText, website } from '../../shared/validation.js';
+import { lockForUpdate } from '../../db/locking.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { createResellerFromApplication } from '../resellers/reseller.service.js';
 import { ResellerTier } from '../resellers/reseller.enums.js';
@@ -149,7 +150,7 @@ export async function withdrawResellerApplication(ctx: Context, token: string) {
   const tenant = found.tenant;
   await resolvePublicTenant(ctx, tenant.slug);
   const application = await ctx.em.transactional(async (tx) => {
-    const locked = await tx.findOneOrFail(ResellerApplication, { id: found.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    const locked = (await lockForUpdate(tx, ResellerApplication, found.id))!;
     if (locked.status === ApplicationStatus.WITHDRAWN) return locked;
     if (!isOpen(locked)) throw conflict(`This application is already ${locked.status.toLowerCase()} and can no longer be withdrawn`);
     locked.status = ApplicationStatus.WITHDRAWN;
@@ -189,7 +190,7 @@ export async function getResellerApplication(ctx: Context, id: string): Promise<
 
 /** Locks the application for the rest of the transaction: decisions on one application are serialised. */
 async function lockApplication(tx: Context['em'], id: string): Promise<ResellerApplication> {
-  const application = isUuid(id) ? await tx.findOne(ResellerApplication, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true }) : null;
+  const application = isUuid(id) ? await lockForUpdate(tx, ResellerApplication, id) : null;
   if (!application) throw notFound('Application');
   return application;
 }

@@ -8,6 +8,7 @@ import { badInput, conflict, forbidden, notFound } from '../../shared/errors.js'
 import { containsPattern, paginate, type PageArgs } from '../../shared/pagination.js';
 import { isUuid, parseInput, phone, requiredText, website } from '../../shared/validation.js';
 import type { ResellerApplication } from '../applications/reseller-application.entity.js';
+import { lockForUpdate } from '../../db/locking.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { nextResellerNumber } from '../tenants/tenant.repository.js';
 import { actorTenant } from '../tenants/tenant.service.js';
@@ -67,7 +68,7 @@ export async function updateResellerStatus(ctx: Context, input: { resellerId: st
   const { reason } = parseInput(statusSchema, { reason: input.reason });
   const tenant = await actorTenant(ctx);
   return ctx.em.transactional(async (tx) => {
-    const reseller = isUuid(input.resellerId) ? await tx.findOne(Reseller, { id: input.resellerId }, { lockMode: 4 /* PESSIMISTIC_WRITE */, refresh: true }) : null;
+    const reseller = isUuid(input.resellerId) ? await lockForUpdate(tx, Reseller, input.resellerId) : null;
     if (!reseller) throw notFound('Reseller');
     const from = reseller.status;
     if (from === input.status) return reseller;

@@ -1,0 +1,180 @@
+/**
+ * The access policy of every query and mutation, checked against every kind of caller. A new
+ * operation without a row here fails the first test, so nothing ships without a declared rule.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { Role } from '../src/auth/roles.js';
+import { createSchema } from '../src/app/schema.js';
+import { createStaffUser } from '../src/seeders/factories.js';
+import { APPROVE, createTestTenant, errorCode, login, startTestApi, STAFF_PASSWORD, submitApplication, type TestApi, type TestTenant } from './helpers.js';
+
+type Caller = 'public' | 'ADMIN' | 'FINANCE' | 'PARTNER_MANAGER' | 'RESELLER_OWNER' | 'RESELLER_STAFF' | 'API_KEY_PARTNER_MANAGER';
+const PUBLIC = 'PUBLIC' as const;
+const ANY_SIGNED_IN = 'ANY_SIGNED_IN' as const;
+const STAFF: Caller[] = ['ADMIN', 'FINANCE', 'PARTNER_MANAGER', 'API_KEY_PARTNER_MANAGER'];
+const PARTNER_TEAM: Caller[] = ['ADMIN', 'PARTNER_MANAGER', 'API_KEY_PARTNER_MANAGER'];
+const RESELLERS: Caller[] = ['RESELLER_OWNER', 'RESELLER_STAFF'];
+
+const id = randomUUID();
+/** operation → [who may call it, a document that calls it]. */
+const POLICY: Record<string, [typeof PUBLIC | typeof ANY_SIGNED_IN | Caller[], string]> = {
+  // queries
+  publicTenant: [PUBLIC, `{ publicTenant { slug } }`],
+  resellerApplicationStatus: [PUBLIC, `{ resellerApplicationStatus(token: "x") { status } }`],
+  me: [ANY_SIGNED_IN, `{ me { role } }`],
+  resellerApplications: [STAFF, `{ resellerApplications { totalCount } }`],
+  resellerApplication: [STAFF, `{ resellerApplication(id: "${id}") { id } }`],
+  resellers: [[...STAFF, ...RESELLERS], `{ resellers { totalCount } }`],
+  reseller: [[...STAFF, ...RESELLERS], `{ reseller(id: "${id}") { id } }`],
+  myReseller: [RESELLERS, `{ myReseller { id } }`],
+  auditEvents: [STAFF, `{ auditEvents(entityType: "Reseller", entityId: "${id}") { id } }`],
+  outboxEmails: [PARTNER_TEAM, `{ outboxEmails { totalCount } }`],
+  outboxEmail: [PARTNER_TEAM, `{ outboxEmail(id: "${id}") { id } }`],
+  apiKeys: [['ADMIN'], `{ apiKeys { id } }`],
+  // mutations
+  submitResellerApplication: [PUBLIC, `mutation { submitResellerApplication(input: { companyName: "" legalName: "" contactName: "" contactEmail: "" phone: "" businessType: LLC yearsInBusiness: 1 territory: [] expectedCustomersPerMonth: 1 currentCustomerBase: 1 servicesOfInterest: [] referralSource: OTHER acceptTerms: false }) { statusToken } }`],
+  withdrawResellerApplication: [PUBLIC, `mutation { withdrawResellerApplication(input: { token: "x" }) { application { status } } }`],
+  login: [PUBLIC, `mutation { login(input: { email: "nobody@example.com", password: "x" }) { token } }`],
+  setPassword: [PUBLIC, `mutation { setPassword(input: { token: "x", password: "x" }) { email } }`],
+  logout: [ANY_SIGNED_IN, `mutation { logout }`],
+  startApplicationReview: [PARTNER_TEAM, `mutation { startApplicationReview(input: { applicationId: "${id}" }) { application { id } } }`],
+  addApplicationNote: [PARTNER_TEAM, `mutation { addApplicationNote(input: { applicationId: "${id}", body: "x" }) { application { id } } }`],
+  approveResellerApplication: [PARTNER_TEAM, `mutation { approveResellerApplication(input: { applicationId: "${id}" }) { alreadyApproved } }`],
+  rejectResellerApplication: [PARTNER_TEAM, `mutation { rejectResellerApplication(input: { applicationId: "${id}", reason: "x" }) { application { id } } }`],
+  updateResellerStatus: [PARTNER_TEAM, `mutation { updateResellerStatus(input: { resellerId: "${id}", status: ACTIVE, reason: "x" }) { reseller { id } } }`],
+  updateMyResellerProfile: [['RESELLER_OWNER'], `mutation { updateMyResellerProfile(input: { phone: "+1 555 000 1111" }) { reseller { id } } }`],
+  createApiKey: [['ADMIN'], `mutation { createApiKey(input: { name: "", role: FINANCE }) { secret } }`],
+  revokeApiKey: [['ADMIN'], `mutation { revokeApiKey(input: { apiKeyId: "${id}" }) { apiKey { id } } }`],
+};
+
+let api: TestApi;
+let tt: TestTenant;
+const tokens = {} as Record<Caller, string | undefined>;
+const emails = {} as Partial<Record<Caller, string>>;
+let resellerA: string;
+let resellerB: string;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  tt = await createTestTenant(api, 'access');
+  const approve = async () => {
+    const { id: applicationId } = await submitApplication(api, tt);
+    return (await api.gql(APPROVE, { input: { applicationId } }, { token: tt.tokens.admin })).data.approveResellerApplication.reseller.id as string;
+  };
+  resellerA = await approve();
+  resellerB = await approve();
+  for (const [role, email] of [
+    [Role.RESELLER_OWNER, `owner@${tt.slug}.example`],
+    [Role.RESELLER_STAFF, `staff@${tt.slug}.example`],
+  ] as const) {
+    await createStaffUser(api.orm.em, tt.tenant, { email, name: role, role, password: STAFF_PASSWORD, resellerId: resellerA });
+    tokens[role] = await login(api, tt.slug, email, STAFF_PASSWORD);
+  }
+  emails.RESELLER_OWNER = `owner@${tt.slug}.example`;
+  emails.RESELLER_STAFF = `staff@${tt.slug}.example`;
+  emails.ADMIN = `admin@${tt.slug}.example`;
+  emails.FINANCE = `finance@${tt.slug}.example`;
+  emails.PARTNER_MANAGER = `partnermanager@${tt.slug}.example`;
+  tokens.public = undefined;
+  tokens.ADMIN = tt.tokens.admin;
+  tokens.FINANCE = tt.tokens.finance;
+  tokens.PARTNER_MANAGER = tt.tokens.partnerManager;
+  const key = await api.gql(`mutation { createApiKey(input: { name: "CRM", role: PARTNER_MANAGER }) { secret } }`, {}, { token: tt.tokens.admin });
+  tokens.API_KEY_PARTNER_MANAGER = key.data.createApiKey.secret;
+});
+afterAll(async () => api?.close());
+
+describe('access policy', () => {
+  it('declares a rule for every query and mutation in the schema', async () => {
+    const schema = await createSchema();
+    const operations = [...Object.keys(schema.getQueryType()!.getFields()), ...Object.keys(schema.getMutationType()!.getFields())].sort();
+    expect(operations).toEqual(Object.keys(POLICY).sort());
+  });
+
+  const callers: Caller[] = ['public', 'ADMIN', 'FINANCE', 'PARTNER_MANAGER', 'RESELLER_OWNER', 'RESELLER_STAFF', 'API_KEY_PARTNER_MANAGER'];
+  for (const [operation, [rule, document]] of Object.entries(POLICY)) {
+    for (const caller of callers) {
+      const expected =
+        rule === PUBLIC ? 'allowed' : caller === 'public' ? 'UNAUTHENTICATED' : rule === ANY_SIGNED_IN || rule.includes(caller) ? 'allowed' : 'FORBIDDEN';
+      // logout is for people: an API key has no session (BAD_USER_INPUT, but never FORBIDDEN/UNAUTHENTICATED).
+      it(`${operation} as ${caller}: ${expected}`, async () => {
+        // logout ends the session it is called with: use a session of its own.
+        const token = operation === 'logout' && emails[caller] ? await login(api, tt.slug, emails[caller]!, STAFF_PASSWORD) : tokens[caller];
+        const result = await api.gql(document, {}, { token });
+        const code = errorCode(result);
+        if (expected === 'allowed') {
+          expect(['UNAUTHENTICATED', 'FORBIDDEN', 'INTERNAL_SERVER_ERROR']).not.toContain(code);
+        } else {
+          expect(code).toBe(expected);
+        }
+      });
+    }
+  }
+});
+
+describe('reseller users see their own reseller only', () => {
+  it('lists only their reseller, and another reseller is NOT_FOUND', async () => {
+    for (const caller of ['RESELLER_OWNER', 'RESELLER_STAFF'] as const) {
+      const list = await api.gql(`{ resellers { totalCount nodes { id } } }`, {}, { token: tokens[caller] });
+      expect(list.data.resellers).toEqual({ totalCount: 1, nodes: [{ id: resellerA }] });
+      expect((await api.gql(`query($id: ID!) { reseller(id: $id) { id } }`, { id: resellerA }, { token: tokens[caller] })).data.reseller.id).toBe(resellerA);
+      expect(errorCode(await api.gql(`query($id: ID!) { reseller(id: $id) { id } }`, { id: resellerB }, { token: tokens[caller] }))).toBe('NOT_FOUND');
+    }
+  });
+
+  it('staff cannot read the reseller user list; the owner sees only its own users', async () => {
+    const staff = await api.gql(`{ myReseller { users { email } } }`, {}, { token: tokens.RESELLER_STAFF });
+    expect(errorCode(staff)).toBe('FORBIDDEN');
+    const owner = await api.gql(`{ myReseller { users { email role } } }`, {}, { token: tokens.RESELLER_OWNER });
+    const emails = owner.data.myReseller.users.map((u: { email: string }) => u.email).sort();
+    expect(emails).toEqual([`owner@${tt.slug}.example`, `staff@${tt.slug}.example`, expect.stringContaining('@acme.example')].sort());
+  });
+
+  it('a suspended reseller can still sign in; a terminated one cannot, and its sessions end', async () => {
+    const change = (status: string) =>
+      api.gql(`mutation($i: UpdateResellerStatusInput!) { updateResellerStatus(input: $i) { reseller { status } } }`, { i: { resellerId: resellerA, status, reason: 'Compliance review' } }, { token: tt.tokens.admin });
+    expect(errorCode(await change('SUSPENDED'))).toBe('CONFLICT'); // ONBOARDING → SUSPENDED is not a transition
+    expect((await change('ACTIVE')).data.updateResellerStatus.reseller.status).toBe('ACTIVE');
+    expect((await change('SUSPENDED')).data.updateResellerStatus.reseller.status).toBe('SUSPENDED');
+    expect((await api.gql(`{ myReseller { status } }`, {}, { token: tokens.RESELLER_STAFF })).data.myReseller.status).toBe('SUSPENDED');
+    expect((await change('TERMINATED')).data.updateResellerStatus.reseller.status).toBe('TERMINATED');
+    expect(errorCode(await api.gql(`{ myReseller { status } }`, {}, { token: tokens.RESELLER_STAFF }))).toBe('UNAUTHENTICATED');
+    await expect(login(api, tt.slug, `owner@${tt.slug}.example`, STAFF_PASSWORD)).rejects.toThrow();
+    expect(errorCode(await change('ACTIVE'))).toBe('CONFLICT');
+    const history = await api.gql(`query($id: ID!) { reseller(id: $id) { history { action reason data } } }`, { id: resellerA }, { token: tt.tokens.finance });
+    expect(history.data.reseller.history.filter((h: { action: string }) => h.action === 'reseller.status_changed').map((h: { data: { to: string } }) => h.data.to)).toEqual(['ACTIVE', 'SUSPENDED', 'TERMINATED']);
+  });
+});
+
+describe('API keys', () => {
+  it('a revoked key stops working at once; the secret is never stored', async () => {
+    const created = await api.gql(`mutation { createApiKey(input: { name: "Billing", role: FINANCE }) { secret apiKey { id prefix role } } }`, {}, { token: tt.tokens.admin });
+    const { secret, apiKey } = created.data.createApiKey;
+    expect(secret.startsWith(apiKey.prefix)).toBe(true);
+    expect((await api.gql(`{ me { kind role apiKey { name } } }`, {}, { token: secret })).data.me).toEqual({ kind: 'API_KEY', role: 'FINANCE', apiKey: { name: 'Billing' } });
+    const rows = await api.orm.em.getConnection().execute(`select count(*)::int as n from api_key where key_hash = ? or prefix = ?`, [secret, secret]);
+    expect(rows[0].n).toBe(0);
+    await api.gql(`mutation($i: RevokeApiKeyInput!) { revokeApiKey(input: $i) { apiKey { revokedAt } } }`, { i: { apiKeyId: apiKey.id } }, { token: tt.tokens.admin });
+    const after = await api.gql(`{ me { role } }`, {}, { token: secret });
+    expect(errorCode(after)).toBe('UNAUTHENTICATED');
+  });
+
+  it('a reseller role needs a reseller; a staff role must not have one', async () => {
+    const noReseller = await api.gql(`mutation { createApiKey(input: { name: "x", role: RESELLER_STAFF }) { secret } }`, {}, { token: tt.tokens.admin });
+    expect(errorCode(noReseller)).toBe('BAD_USER_INPUT');
+    const bound = await api.gql(`mutation($r: ID) { createApiKey(input: { name: "Portal sync", role: RESELLER_STAFF, resellerId: $r }) { secret } }`, { r: resellerB }, { token: tt.tokens.admin });
+    const keyToken = bound.data.createApiKey.secret;
+    expect((await api.gql(`{ resellers { nodes { id } } }`, {}, { token: keyToken })).data.resellers.nodes).toEqual([{ id: resellerB }]);
+    const staffWithReseller = await api.gql(`mutation($r: ID) { createApiKey(input: { name: "x", role: ADMIN, resellerId: $r }) { secret } }`, { r: resellerB }, { token: tt.tokens.admin });
+    expect(errorCode(staffWithReseller)).toBe('BAD_USER_INPUT');
+  });
+
+  it('garbage credentials are refused with 401, not treated as public', async () => {
+    for (const token of ['rhk_forged', 'eyJhbGciOiJIUzI1NiJ9.e30.forged', 'not-a-token']) {
+      const result = await api.gql(`{ publicTenant { slug } }`, {}, { token });
+      expect(result.status).toBe(401);
+      expect(errorCode(result)).toBe('UNAUTHENTICATED');
+    }
+  });
+});

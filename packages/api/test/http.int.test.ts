@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from './helpers.js';
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(async () => api?.close());
+
+describe('HTTP surface', () => {
+  it('health and readiness', async () => {
+    expect(await (await fetch(`${api.url}/healthz`)).json()).toEqual({ status: 'ok' });
+    const ready = await fetch(`${api.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready' });
+  });
+
+  it('malformed JSON is a 400 with a JSON error, not a stack trace', async () => {
+    const response = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": "{ me {' });
+    expect(response.status).toBe(400);
+    const text = await response.text();
+    expect(JSON.parse(text).errors[0].message).toBe('Malformed JSON body');
+    expect(text).not.toMatch(/at .*\.js|node_modules/);
+  });
+
+  it('an oversized body is a 413', async () => {
+    const response = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ publicTenant(slug: "${'x'.repeat(1_100_000)}") { slug } }` }),
+    });
+    expect(response.status).toBe(413);
+  });
+
+  it('a syntax error in the document is GRAPHQL_PARSE_FAILED, an unknown field GRAPHQL_VALIDATION_FAILED', async () => {
+    expect((await api.gql(`{ me {`)).errors![0]!.extensions!.code).toBe('GRAPHQL_PARSE_FAILED');
+    expect((await api.gql(`{ secrets }`)).errors![0]!.extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('responses carry a request id and security headers', async () => {
+    const response = await fetch(`${api.url}/healthz`);
+    expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const graphql = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ publicTenant { slug } }"}' });
+    expect(graphql.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(graphql.headers.get('x-powered-by')).toBeNull();
+  });
+
+  it('unknown paths are a JSON 404', async () => {
+    const response = await fetch(`${api.url}/nope`);
+    expect(response.status).toBe(404);
+  });
+
+  it('readiness reports 503 when the database is unreachable, while liveness stays up', async () => {
+    const other = await startTestApi();
+    await other.orm.close(true);
+    try {
+      const ready = await fetch(`${other.url}/readyz`);
+      expect(ready.status).toBe(503);
+      expect((await fetch(`${other.url}/healthz`)).status).toBe(200);
+    } finally {
+      await other.close().catch(() => undefined);
+    }
+  });
+});

@@ -1,0 +1,126 @@
+/**
+ * Tenant A's ids used by tenant B's staff: every read answers NOT_FOUND (or nothing in a list) and
+ * every mutation answers NOT_FOUND and changes nothing (row checksums before and after).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ResellerApplication } from '../src/modules/applications/reseller-application.entity.js';
+import { Reseller } from '../src/modules/resellers/reseller.entity.js';
+import { tenantEntityManager, scopeEntityManager } from '../src/db/scope.js';
+import { APPROVE, createTestTenant, errorCode, startTestApi, submitApplication, type TestApi, type TestTenant } from './helpers.js';
+
+let api: TestApi;
+let a: TestTenant;
+let b: TestTenant;
+const ids = {} as { application: string; decided: string; reseller: string; email: string; apiKey: string; statusToken: string };
+
+/** A checksum of every row of tenant A's tables that these operations could touch. */
+async function checksumOfTenantA(): Promise<string> {
+  const tables = ['reseller_application', 'reseller', 'app_user', 'outbox_email', 'audit_event', 'api_key', 'application_note', 'user_token'];
+  const parts = [];
+  for (const table of tables) {
+    const rows = await api.orm.em.getConnection().execute(`select md5(coalesce(string_agg(t::text, '|' order by t.id), '')) as sum, count(*)::int as n from ${table} t where tenant_id = ?`, [a.tenant.id]);
+    parts.push(`${table}:${rows[0].n}:${rows[0].sum}`);
+  }
+  return parts.join(',');
+}
+
+beforeAll(async () => {
+  api = await startTestApi();
+  a = await createTestTenant(api, 'tenanta');
+  b = await createTestTenant(api, 'tenantb');
+  const open = await submitApplication(api, a);
+  ids.application = open.id;
+  ids.statusToken = open.statusToken;
+  const decided = await submitApplication(api, a);
+  ids.decided = decided.id;
+  ids.reseller = (await api.gql(APPROVE, { input: { applicationId: decided.id } }, { token: a.tokens.admin })).data.approveResellerApplication.reseller.id;
+  ids.email = (await api.gql(`{ outboxEmails(first: 1) { nodes { id } } }`, {}, { token: a.tokens.admin })).data.outboxEmails.nodes[0].id;
+  ids.apiKey = (await api.gql(`mutation { createApiKey(input: { name: "A key", role: FINANCE }) { apiKey { id } } }`, {}, { token: a.tokens.admin })).data.createApiKey.apiKey.id;
+  // Tenant B has data of its own, so "empty" answers are not trivially empty.
+  await submitApplication(api, b);
+});
+afterAll(async () => api?.close());
+
+describe("tenant B cannot see tenant A's records", () => {
+  it('by id', async () => {
+    const reads: [string, Record<string, string>][] = [
+      [`query($id: ID!) { resellerApplication(id: $id) { id } }`, { id: ids.application }],
+      [`query($id: ID!) { reseller(id: $id) { id } }`, { id: ids.reseller }],
+      [`query($id: ID!) { outboxEmail(id: $id) { id } }`, { id: ids.email }],
+    ];
+    for (const [query, variables] of reads) {
+      const result = await api.gql(query, variables, { token: b.tokens.admin });
+      expect(errorCode(result), query).toBe('NOT_FOUND');
+      // and tenant A's own admin can read it, so the id is real
+      expect((await api.gql(query, variables, { token: a.tokens.admin })).errors, query).toBeUndefined();
+    }
+    const audit = await api.gql(`query($id: ID!) { auditEvents(entityType: "Reseller", entityId: $id) { id } }`, { id: ids.reseller }, { token: b.tokens.admin });
+    expect(audit.data.auditEvents).toEqual([]);
+  });
+
+  it('in lists and searches', async () => {
+    const apps = await api.gql(`{ resellerApplications(first: 100) { totalCount nodes { id } } }`, {}, { token: b.tokens.admin });
+    expect(apps.data.resellerApplications.totalCount).toBe(1);
+    expect(apps.data.resellerApplications.nodes.map((n: { id: string }) => n.id)).not.toContain(ids.application);
+    expect((await api.gql(`{ resellers { totalCount } }`, {}, { token: b.tokens.admin })).data.resellers.totalCount).toBe(0);
+    const emails = await api.gql(`{ outboxEmails(first: 100) { nodes { id toAddress } } }`, {}, { token: b.tokens.admin });
+    expect(emails.data.outboxEmails.nodes.map((n: { id: string }) => n.id)).not.toContain(ids.email);
+    expect((await api.gql(`{ apiKeys { id } }`, {}, { token: b.tokens.admin })).data.apiKeys).toEqual([]);
+  });
+
+  it('cannot change them: NOT_FOUND and every row of tenant A unchanged', async () => {
+    const before = await checksumOfTenantA();
+    const mutations: [string, Record<string, unknown>][] = [
+      [`mutation($i: ApplicationIdInput!) { startApplicationReview(input: $i) { application { id } } }`, { i: { applicationId: ids.application } }],
+      [`mutation($i: AddApplicationNoteInput!) { addApplicationNote(input: $i) { application { id } } }`, { i: { applicationId: ids.application, body: 'sneaky' } }],
+      [APPROVE, { input: { applicationId: ids.application } }],
+      [`mutation($i: RejectResellerApplicationInput!) { rejectResellerApplication(input: $i) { application { id } } }`, { i: { applicationId: ids.application, reason: 'sneaky reason' } }],
+      [`mutation($i: UpdateResellerStatusInput!) { updateResellerStatus(input: $i) { reseller { id } } }`, { i: { resellerId: ids.reseller, status: 'TERMINATED', reason: 'sneaky' } }],
+      [`mutation($i: RevokeApiKeyInput!) { revokeApiKey(input: $i) { apiKey { id } } }`, { i: { apiKeyId: ids.apiKey } }],
+      [`mutation($r: ID) { createApiKey(input: { name: "x", role: RESELLER_STAFF, resellerId: $r }) { secret } }`, { r: ids.reseller }],
+    ];
+    for (const [mutation, variables] of mutations) {
+      const result = await api.gql(mutation, variables, { token: b.tokens.admin });
+      expect(errorCode(result), mutation).toBe('NOT_FOUND');
+    }
+    expect(await checksumOfTenantA()).toBe(before);
+  });
+
+  it('malformed ids are NOT_FOUND too, never a database error', async () => {
+    for (const id of ['42', "1' or '1'='1", '']) {
+      expect(errorCode(await api.gql(`query($id: ID!) { resellerApplication(id: $id) { id } }`, { id }, { token: b.tokens.admin }))).toBe('NOT_FOUND');
+      expect(errorCode(await api.gql(`query($id: ID!) { reseller(id: $id) { id } }`, { id }, { token: b.tokens.admin }))).toBe('NOT_FOUND');
+    }
+  });
+
+  it('a status token names its own tenant: withdrawing through it never touches another tenant', async () => {
+    const status = await api.gql(`query($t: String!) { resellerApplicationStatus(token: $t) { tenantName } }`, { t: ids.statusToken }, {});
+    expect(status.data.resellerApplicationStatus.tenantName).toBe(a.tenant.name);
+  });
+});
+
+describe('the ORM enforces tenancy without a where clause', () => {
+  it('an EntityManager without a tenant fails closed', async () => {
+    await expect(api.orm.em.fork().find(ResellerApplication, {})).rejects.toThrow(/No arguments provided for filter 'tenant'/);
+  });
+
+  it('a tenant-scoped EntityManager sees only its tenant', async () => {
+    const emB = tenantEntityManager(api.orm.em, b.tenant.id);
+    const rows = await emB.find(ResellerApplication, {});
+    expect(rows.length).toBe(1);
+    expect(rows.every((row) => row.tenant.id === b.tenant.id)).toBe(true);
+    expect(await emB.findOne(Reseller, { id: ids.reseller })).toBeNull();
+  });
+
+  it("the tenant guard refuses to write a row into another tenant, even by mistake", async () => {
+    const emB = tenantEntityManager(api.orm.em, b.tenant.id);
+    const foreign = await tenantEntityManager(api.orm.em, a.tenant.id).findOneOrFail(ResellerApplication, { id: ids.application });
+    const stolen = emB.create(ResellerApplication, { ...foreign, id: undefined, statusTokenHash: 'x'.repeat(64) } as never);
+    (stolen as ResellerApplication).tenant = foreign.tenant;
+    await expect(emB.flush()).rejects.toThrow(/Tenant guard/);
+    const noTenant = scopeEntityManager(api.orm.em.fork(), b.tenant.id);
+    noTenant.setFilterParams('tenant', undefined as never);
+    noTenant.create(ResellerApplication, { ...foreign, id: undefined, statusTokenHash: 'y'.repeat(64) } as never);
+    await expect(noTenant.flush()).rejects.toThrow(/Tenant guard/);
+  });
+});
