@@ -154,7 +154,7 @@ describe('API keys', () => {
     expect(secret.startsWith(apiKey.prefix)).toBe(true);
     expect((await api.gql(`{ me { kind role apiKey { name } } }`, {}, { token: secret })).data.me).toEqual({ kind: 'API_KEY', role: 'FINANCE', apiKey: { name: 'Billing' } });
     const rows = await api.orm.em.getConnection().execute(`select count(*)::int as n from api_key where key_hash = ? or prefix = ?`, [secret, secret]);
-    expect(rows[0].n).toBe(0);
+    expect(rows[0]!.n).toBe(0);
     await api.gql(`mutation($i: RevokeApiKeyInput!) { revokeApiKey(input: $i) { apiKey { revokedAt } } }`, { i: { apiKeyId: apiKey.id } }, { token: tt.tokens.admin });
     const after = await api.gql(`{ me { role } }`, {}, { token: secret });
     expect(errorCode(after)).toBe('UNAUTHENTICATED');

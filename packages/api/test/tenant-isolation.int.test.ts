@@ -19,7 +19,7 @@ async function checksumOfTenantA(): Promise<string> {
   const parts = [];
   for (const table of tables) {
     const rows = await api.orm.em.getConnection().execute(`select md5(coalesce(string_agg(t::text, '|' order by t.id), '')) as sum, count(*)::int as n from ${table} t where tenant_id = ?`, [a.tenant.id]);
-    parts.push(`${table}:${rows[0].n}:${rows[0].sum}`);
+    parts.push(`${table}:${rows[0]!.n}:${rows[0]!.sum}`);
   }
   return parts.join(',');
 }

@@ -3,7 +3,7 @@ import { Arg, Args, Authorized, Ctx, Field, ID, InputType, Query, Resolver } fro
 import type { Context } from '../app/context.js';
 import { PARTNER_TEAM } from '../auth/roles.js';
 import { notFound } from '../shared/errors.js';
-import { ConnectionType, containsPattern, PageArgs, paginate } from '../shared/pagination.js';
+import { ConnectionType, PageArgs, paginate, textSearch } from '../shared/pagination.js';
 import { isUuid } from '../shared/validation.js';
 import { EmailTemplate, OutboxEmail } from './outbox-email.entity.js';
 
@@ -26,8 +26,8 @@ export class OutboxResolver {
   outboxEmails(@Args() page: PageArgs, @Arg('filter', () => OutboxEmailFilter, { nullable: true }) filter: OutboxEmailFilter | null, @Ctx() ctx: Context) {
     const where: FilterQuery<OutboxEmail> = {};
     if (filter?.template?.length) where.template = { $in: filter.template };
-    const search = filter?.search?.trim().slice(0, 200);
-    if (search) where.$or = [{ toAddress: { $ilike: containsPattern(search) } }, { subject: { $ilike: containsPattern(search) } }];
+    const search = textSearch<OutboxEmail>(filter?.search, ['toAddress', 'subject']);
+    if (search) Object.assign(where, search);
     return paginate(ctx.em, OutboxEmail, where, page, [{ createdAt: 'desc' }, { id: 'desc' }]);
   }
 

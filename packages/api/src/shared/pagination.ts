@@ -89,3 +89,15 @@ export async function paginate<T extends object>(
 export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }
+
+/**
+ * A case-insensitive "contains" condition over several text fields for a list's search box;
+ * undefined for a blank search. Over-long search text is refused rather than sent to the database.
+ */
+export function textSearch<T>(search: string | null | undefined, fields: (keyof T & string)[]): FilterQuery<T> | undefined {
+  const text = search?.trim();
+  if (!text) return undefined;
+  if (text.length > 200) throw badInput('Search text is too long', { search: 'At most 200 characters' });
+  const pattern = containsPattern(text);
+  return { $or: fields.map((field) => ({ [field]: { $ilike: pattern } })) } as FilterQuery<T>;
+}

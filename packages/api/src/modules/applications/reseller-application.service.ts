@@ -9,7 +9,7 @@ import { EmailTemplate } from '../../emails/outbox-email.entity.js';
 import { queueEmail } from '../../emails/outbox.service.js';
 import { applicationApproved, applicationReceived, applicationRejected, newApplicationForAdmins } from '../../emails/templates/application-emails.js';
 import { AppError, badInput, conflict, notFound } from '../../shared/errors.js';
-import { containsPattern, paginate, type PageArgs } from '../../shared/pagination.js';
+import { paginate, textSearch, type PageArgs } from '../../shared/pagination.js';
 import { hashToken, newSecretToken } from '../../shared/tokens.js';
 import { email, isUuid, optionalText, parseInput, phone, requiredText, website } from '../../shared/validation.js';
 import { lockForUpdate } from '../../db/locking.js';
@@ -170,12 +170,8 @@ const ORDER_FIELDS: Record<ApplicationOrderField, keyof ResellerApplication> = {
 export async function listResellerApplications(ctx: Context, filter: ResellerApplicationFilter | null | undefined, order: ResellerApplicationOrder | null | undefined, page: PageArgs) {
   const where: FilterQuery<ResellerApplication> = {};
   if (filter?.status?.length) where.status = { $in: filter.status };
-  const search = filter?.search?.trim();
-  if (search) {
-    if (search.length > 200) throw badInput('Search text is too long', { search: 'At most 200 characters' });
-    const pattern = containsPattern(search);
-    where.$or = [{ companyName: { $ilike: pattern } }, { legalName: { $ilike: pattern } }, { contactName: { $ilike: pattern } }, { contactEmail: { $ilike: pattern } }];
-  }
+  const search = textSearch<ResellerApplication>(filter?.search, ['companyName', 'legalName', 'contactName', 'contactEmail']);
+  if (search) Object.assign(where, search);
   const field = ORDER_FIELDS[order?.field ?? ApplicationOrderField.CREATED_AT];
   const direction = (order?.direction ?? 'DESC').toLowerCase() as 'asc' | 'desc';
   const orderBy = [{ [field]: direction }, { id: direction }] as QueryOrderMap<ResellerApplication>[];

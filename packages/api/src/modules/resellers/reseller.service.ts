@@ -4,8 +4,8 @@ import { z } from 'zod';
 import type { Context } from '../../app/context.js';
 import { Session } from '../../auth/session.entity.js';
 import { User, UserStatus } from '../../auth/user.entity.js';
-import { badInput, conflict, forbidden, notFound } from '../../shared/errors.js';
-import { containsPattern, paginate, type PageArgs } from '../../shared/pagination.js';
+import { conflict, forbidden, notFound } from '../../shared/errors.js';
+import { paginate, textSearch, type PageArgs } from '../../shared/pagination.js';
 import { isUuid, parseInput, phone, requiredText, website } from '../../shared/validation.js';
 import type { ResellerApplication } from '../applications/reseller-application.entity.js';
 import { lockForUpdate } from '../../db/locking.js';
@@ -49,12 +49,8 @@ export async function listResellers(ctx: Context, filter: ResellerFilter | null 
   const where: FilterQuery<Reseller> = {};
   if (filter?.status?.length) where.status = { $in: filter.status };
   if (filter?.tier?.length) where.tier = { $in: filter.tier };
-  const search = filter?.search?.trim();
-  if (search) {
-    if (search.length > 200) throw badInput('Search text is too long', { search: 'At most 200 characters' });
-    const pattern = containsPattern(search);
-    where.$or = [{ code: { $ilike: pattern } }, { companyName: { $ilike: pattern } }, { contactName: { $ilike: pattern } }, { contactEmail: { $ilike: pattern } }];
-  }
+  const search = textSearch<Reseller>(filter?.search, ['code', 'companyName', 'contactName', 'contactEmail']);
+  if (search) Object.assign(where, search);
   return paginate(ctx.em, Reseller, where, page, [{ createdAt: 'desc' }, { id: 'desc' }]);
 }
 
