@@ -33,10 +33,9 @@ describe('HTTP surface', () => {
   });
 
   it('a syntax error or an unknown field is a 400 with a client error code', async () => {
-    // graphql-armor's token limit parses the document first, so a syntax error may surface as validation.
     const broken = await api.gql(`{ me {`);
     expect(broken.status).toBe(400);
-    expect(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED']).toContain(broken.errors![0]!.extensions!.code);
+    expect(broken.errors![0]!.extensions!.code).toBe('GRAPHQL_PARSE_FAILED');
     expect((await api.gql(`{ secrets }`)).errors![0]!.extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
@@ -79,6 +78,13 @@ describe('GraphQL limits', () => {
     const aliases = Array.from({ length: 16 }, (_, i) => `t${i}: publicTenant { slug }`).join(' ');
     const result = await api.gql(`{ ${aliases} }`);
     expect(result.errors![0]!.extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('refuses a document of more than 2000 tokens with a 400', async () => {
+    const result = await api.gql(`{ ${Array.from({ length: 700 }, () => 'publicTenant { slug }').join(' ')} }`);
+    expect(result.status).toBe(400);
+    expect(result.errors![0]!.extensions!.code).toBe('GRAPHQL_PARSE_FAILED');
+    expect(result.errors![0]!.message).toMatch(/more that 2000 tokens/);
   });
 
   it('refuses batched requests', async () => {

@@ -48,3 +48,4 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   });
   return { ...base, message: `Internal server error (request ${requestId})`, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } };
 }
+

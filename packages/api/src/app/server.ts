@@ -41,7 +41,8 @@ export async function createHttpApp(services: AppServices): Promise<HttpApp> {
     costLimit: { maxCost: 5000 },
     maxAliases: { n: 15 },
     maxDirectives: { n: 20 },
-    maxTokens: { n: 2000 },
+    // Tokens are limited by graphql-js itself (parseOptions below): armor's version answers a syntax error with 500.
+    maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: config.env === 'production' },
   }).protect();
   const apollo = new ApolloServer<Context>({
@@ -50,6 +51,7 @@ export async function createHttpApp(services: AppServices): Promise<HttpApp> {
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: 2000 },
     validationRules: armor.validationRules,
     plugins: [
       // graphql-armor is typed against Apollo's CommonJS build, we load its ESM build: same plugin shape.
