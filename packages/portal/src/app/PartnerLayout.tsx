@@ -1,26 +1,70 @@
-import { AppShell, Button, Container, Group, Text } from '@mantine/core';
+import { useQuery } from '@apollo/client/react';
+import { AppShell, Avatar, Box, Button, Container, Group, Menu, Skeleton, Stack, Text, UnstyledButton } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
 import { Link, Outlet, useLocation } from 'react-router';
-import { signOut } from './auth';
+import { useSignOut } from '../features/auth/useSignOut';
+import { graphql } from '../gql';
 
 // The signed-in partner's area. Add a page to the header navigation here.
 const NAV_ITEMS = [{ to: '/profile', label: 'Profile' }];
 
+const PortalPartnerHeaderQuery = graphql(`
+  query PortalPartnerHeader {
+    me {
+      role
+      user {
+        id
+        name
+        email
+      }
+      reseller {
+        id
+        companyName
+      }
+      tenant {
+        id
+        name
+      }
+    }
+  }
+`);
+
+function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  return ((parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '')).toUpperCase() || '?';
+}
+
 export function PartnerLayout() {
   const { pathname } = useLocation();
+  const { data, loading } = useQuery(PortalPartnerHeaderQuery);
+  const { signOut, signingOut } = useSignOut();
+  const me = data?.me;
+  const userName = me?.user?.name ?? me?.user?.email ?? '';
+  useDocumentTitle(me ? `${me.reseller?.companyName ?? me.tenant.name} · Partner portal` : 'Partner portal');
+
   return (
-    <AppShell header={{ height: 60 }} padding="md">
+    <AppShell header={{ height: 64 }} padding={0} bg="gray.0">
       <AppShell.Header>
         <Container size="lg" h="100%">
-          <Group h="100%" justify="space-between" wrap="nowrap">
-            <Group gap="xl" wrap="nowrap">
-              <Text fw={700} style={{ whiteSpace: 'nowrap' }}>
-                Reseller Hub{' '}
-                {/* Hidden on phones, where the header has room for the brand, nav and Sign out. */}
-                <Text span c="dimmed" fw={500} inherit visibleFrom="sm">
-                  Partner portal
-                </Text>
-              </Text>
-              <Group gap={4} wrap="nowrap">
+          <Group h="100%" justify="space-between" wrap="nowrap" gap="sm">
+            <Group gap="lg" wrap="nowrap" style={{ minWidth: 0 }}>
+              <Stack gap={0} style={{ minWidth: 0 }}>
+                {loading && !me ? (
+                  <Skeleton h={18} w={160} />
+                ) : (
+                  <>
+                    <Text fw={700} truncate data-testid="partner-company">
+                      {me?.reseller?.companyName ?? 'Partner portal'}
+                    </Text>
+                    {me && (
+                      <Text size="xs" c="dimmed" truncate>
+                        {me.tenant.name} partner portal
+                      </Text>
+                    )}
+                  </>
+                )}
+              </Stack>
+              <Group gap={4} wrap="nowrap" visibleFrom="xs">
                 {NAV_ITEMS.map((item) => {
                   const active = pathname === item.to || pathname.startsWith(`${item.to}/`);
                   return (
@@ -37,14 +81,61 @@ export function PartnerLayout() {
                 })}
               </Group>
             </Group>
-            <Button variant="default" onClick={signOut} style={{ flexShrink: 0 }}>
-              Sign out
-            </Button>
+
+            <Group gap="md" wrap="nowrap" visibleFrom="sm" style={{ flexShrink: 0 }}>
+              {me?.user && (
+                <Stack gap={0} align="flex-end" maw={220}>
+                  <Text size="sm" fw={500} truncate maw="100%" data-testid="user-name">
+                    {me.user.name}
+                  </Text>
+                  <Text size="xs" c="dimmed" truncate maw="100%">
+                    {me.user.email}
+                  </Text>
+                </Stack>
+              )}
+              <Button variant="default" onClick={() => void signOut()} loading={signingOut}>
+                Sign out
+              </Button>
+            </Group>
+
+            {/* Phones: the user and Sign out sit behind the avatar. */}
+            <Box hiddenFrom="sm" style={{ flexShrink: 0 }}>
+              <Menu position="bottom-end" width={240}>
+                <Menu.Target>
+                  <UnstyledButton aria-label="Account menu">
+                    <Avatar size={34} radius="xl" color="indigo">
+                      {userName ? initials(userName) : null}
+                    </Avatar>
+                  </UnstyledButton>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  {me?.user && (
+                    <Menu.Label>
+                      <Text size="sm" fw={600} c="dark" truncate>
+                        {me.user.name}
+                      </Text>
+                      <Text size="xs" c="dimmed" truncate>
+                        {me.user.email}
+                      </Text>
+                    </Menu.Label>
+                  )}
+                  {NAV_ITEMS.map((item) => (
+                    <Menu.Item key={item.to} component={Link} to={item.to}>
+                      {item.label}
+                    </Menu.Item>
+                  ))}
+                  <Menu.Divider />
+                  <Menu.Item color="red" onClick={() => void signOut()} disabled={signingOut}>
+                    Sign out
+                  </Menu.Item>
+                </Menu.Dropdown>
+              </Menu>
+            </Box>
           </Group>
         </Container>
       </AppShell.Header>
       <AppShell.Main>
-        <Container size="lg" py="md">
+        <Container size="lg" py="xl">
           <Outlet />
         </Container>
       </AppShell.Main>

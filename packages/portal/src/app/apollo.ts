@@ -30,5 +30,11 @@ const errorLink = new ErrorLink(({ error }) => {
 export const apolloClient = new ApolloClient({
   // Order matters: errorLink sees every result coming back up from the links after it.
   link: ApolloLink.from([errorLink, authLink, new HttpLink({ uri: graphqlUrl })]),
-  cache: new InMemoryCache(),
+  cache: new InMemoryCache({
+    typePolicies: {
+      // `me` has no id: pages select different fields of it, which are merged rather than
+      // replaced (there is one viewer per session, and a sign-in or sign-out clears the cache).
+      Viewer: { merge: true },
+    },
+  }),
 });

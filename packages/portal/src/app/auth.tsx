@@ -31,7 +31,8 @@ export function RequireAuth({ children }: { children: ReactNode }) {
  * Signs out in this browser: forgets the token, then loads the login page afresh. A full page
  * load (not a router navigation) drops the Apollo cache and all in-memory state of this user,
  * and cannot race RequireAuth, which would otherwise redirect to `/login?next=<this page>`.
- * (When the api gets a sign-out mutation, await it before calling this.)
+ * The Sign out button goes through `useSignOut` (features/auth), which first revokes the session
+ * on the api with the `logout` mutation.
  */
 export function signOut(): void {
   clearSession();

@@ -1,13 +1,14 @@
-import { PageHeader, PlaceholderNotice } from '../ui';
+import { ApplicationForm } from '../features/applications/ApplicationForm';
+import { PageHeader, PublicPanel } from '../ui';
 
 export function ApplyPage() {
   return (
-    <>
+    <PublicPanel size="md">
       <PageHeader
         title="Apply to become a partner"
-        description="Tell us about your business; we review every application."
+        description="Tell us about your business. Every application is reviewed by our partner team, and we email you the decision."
       />
-      <PlaceholderNotice page="partner application form" />
-    </>
+      <ApplicationForm />
+    </PublicPanel>
   );
 }

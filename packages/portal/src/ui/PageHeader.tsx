@@ -10,8 +10,9 @@ type PageHeaderProps = {
 
 export function PageHeader({ title, description, actions }: PageHeaderProps) {
   return (
-    <Group justify="space-between" align="flex-start" wrap="nowrap" mb="lg">
-      <Stack gap={4}>
+    // Wraps: on a phone the actions move under the title instead of squeezing it.
+    <Group justify="space-between" align="flex-start" gap="md" mb="lg">
+      <Stack gap={4} style={{ flex: '1 1 280px', minWidth: 0 }}>
         <Title order={2}>{title}</Title>
         {description && <Text c="dimmed">{description}</Text>}
       </Stack>

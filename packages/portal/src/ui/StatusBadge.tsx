@@ -1,6 +1,6 @@
 import { Badge, type MantineColor } from '@mantine/core';
 
-// One colour per status across applications, resellers and outbox messages.
+// One colour per status across applications, resellers, users and outbox messages.
 const STATUS_COLORS: Record<string, MantineColor> = {
   SUBMITTED: 'blue',
   UNDER_REVIEW: 'yellow',
@@ -11,6 +11,8 @@ const STATUS_COLORS: Record<string, MantineColor> = {
   WITHDRAWN: 'gray',
   SUSPENDED: 'gray',
   ONBOARDING: 'cyan',
+  INVITED: 'blue',
+  DISABLED: 'gray',
   QUEUED: 'gray',
   SENT: 'green',
   FAILED: 'red',

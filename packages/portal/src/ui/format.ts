@@ -1,5 +1,10 @@
 // Built once: creating an Intl formatter per call is slow in long tables.
 const dateTimeFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' });
+
+function toDate(value: string | Date): Date {
+  return typeof value === 'string' ? new Date(value) : value;
+}
 
 /**
  * 'Mar 4, 2025, 2:05 PM' in the browser's time zone. Takes the api's DateTimeISO strings;
@@ -7,7 +12,15 @@ const dateTimeFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', t
  */
 export function formatDateTime(value: string | Date | null | undefined): string {
   if (value === null || value === undefined) return '—';
-  const date = typeof value === 'string' ? new Date(value) : value;
+  const date = toDate(value);
   if (Number.isNaN(date.getTime())) return String(value);
   return dateTimeFormat.format(date);
+}
+
+/** 'Mar 4, 2025' in the browser's time zone; null/undefined becomes '—'. */
+export function formatDate(value: string | Date | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  const date = toDate(value);
+  if (Number.isNaN(date.getTime())) return String(value);
+  return dateFormat.format(date);
 }

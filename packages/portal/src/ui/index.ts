@@ -1,7 +1,8 @@
 export { EmptyState } from './EmptyState';
 export { ErrorState } from './ErrorState';
-export { formatDateTime } from './format';
+export { formatDate, formatDateTime } from './format';
 export { LoadingState } from './LoadingState';
 export { PageHeader } from './PageHeader';
-export { PlaceholderNotice } from './PlaceholderNotice';
+export { PublicPanel } from './PublicPanel';
 export { StatusBadge } from './StatusBadge';
+export { TierBadge } from './TierBadge';
