@@ -1,20 +1,205 @@
-import { AppShell, Burger, Button, Divider, Group, NavLink, Text } from '@mantine/core';
+import { useQuery } from '@apollo/client/react';
+import {
+  Alert,
+  AppShell,
+  Avatar,
+  Badge,
+  Box,
+  Burger,
+  Button,
+  Divider,
+  Group,
+  Menu,
+  NavLink,
+  Stack,
+  Text,
+  UnstyledButton,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import type { ReactNode } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
-import { signOut } from './auth';
+import { canManageApiKeys, canReadEmails, isStaffRole } from '../features/viewer/permissions';
+import { AdminViewerQuery, useSignOut, ViewerProvider, type Viewer } from '../features/viewer/viewer';
+import { graphql } from '../gql';
+import type { Role } from '../gql/graphql';
+import { ErrorState, LoadingState } from '../ui';
+import { IconBuilding, IconChevronDown, IconInbox, IconKey, IconLogout, IconMail } from '../ui/icons';
+import { roleLabel } from '../ui/labels';
 
-// The left navigation. A section stays highlighted on its detail pages (/applications/:id).
-const NAV_ITEMS = [
-  { to: '/applications', label: 'Applications' },
-  { to: '/resellers', label: 'Resellers' },
-  { to: '/outbox', label: 'Outbox' },
-  { to: '/api-keys', label: 'API keys' },
+/** The count beside "Applications" in the navigation: submitted or under review. */
+export const AdminOpenApplicationsCountQuery = graphql(`
+  query AdminOpenApplicationsCount {
+    resellerApplications(first: 1, filter: { status: [SUBMITTED, UNDER_REVIEW] }) {
+      totalCount
+    }
+  }
+`);
+
+type NavItem = {
+  to: string;
+  label: string;
+  icon: ReactNode;
+  /** Shown only to roles the api lets in. */
+  visible: (role: Role) => boolean;
+};
+
+// A section stays highlighted on its detail pages (/applications/:id).
+const NAV_SECTIONS: { title: string; items: NavItem[] }[] = [
+  {
+    title: 'Partners',
+    items: [
+      { to: '/applications', label: 'Applications', icon: <IconInbox />, visible: () => true },
+      { to: '/resellers', label: 'Resellers', icon: <IconBuilding />, visible: () => true },
+    ],
+  },
+  {
+    title: 'System',
+    items: [
+      { to: '/outbox', label: 'Outbox', icon: <IconMail />, visible: canReadEmails },
+      { to: '/api-keys', label: 'API keys', icon: <IconKey />, visible: canManageApiKeys },
+    ],
+  },
 ];
 
-export function AdminLayout() {
+function initials(name: string): string {
+  const parts = name.split(/[\s-]+/).filter(Boolean);
+  return ((parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts.at(-1)?.[0] ?? '') : '')).toUpperCase() || '?';
+}
+
+function UserMenu({ viewer }: { viewer: Viewer }) {
+  const { signOut, signingOut } = useSignOut();
+  const name = viewer.user?.name ?? 'API key';
+  return (
+    <Menu position="bottom-end" width={260} shadow="md">
+      <Menu.Target>
+        <UnstyledButton aria-label="Account menu" data-testid="user-menu" style={{ borderRadius: 8 }} px={6} py={4}>
+          <Group gap="sm" wrap="nowrap">
+            <Avatar color="indigo" radius="xl" size={34}>
+              {initials(name)}
+            </Avatar>
+            <Box visibleFrom="sm" style={{ lineHeight: 1.2 }}>
+              <Text size="sm" fw={600}>
+                {name}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {roleLabel(viewer.role)}
+              </Text>
+            </Box>
+            <IconChevronDown size={14} />
+          </Group>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Box px="sm" py="xs">
+          <Text size="sm" fw={600}>
+            {name}
+          </Text>
+          {viewer.user && (
+            <Text size="xs" c="dimmed" truncate>
+              {viewer.user.email}
+            </Text>
+          )}
+          <Badge mt={6} size="sm" variant="light">
+            {roleLabel(viewer.role)}
+          </Badge>
+        </Box>
+        <Menu.Divider />
+        <Menu.Item
+          leftSection={<IconLogout size={16} />}
+          onClick={() => void signOut()}
+          disabled={signingOut}
+          closeMenuOnClick={false}
+        >
+          {signingOut ? 'Signing out…' : 'Sign out'}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
+function Navigation({ role, onNavigate }: { role: Role; onNavigate: () => void }) {
   const { pathname } = useLocation();
+  const { data } = useQuery(AdminOpenApplicationsCountQuery, { fetchPolicy: 'cache-and-network' });
+  const openCount = data?.resellerApplications.totalCount;
+  return (
+    <Stack gap="lg">
+      {NAV_SECTIONS.map((section) => {
+        const items = section.items.filter((item) => item.visible(role));
+        if (items.length === 0) return null;
+        return (
+          <Stack key={section.title} gap={2}>
+            <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mb={4} style={{ letterSpacing: 0.6 }}>
+              {section.title}
+            </Text>
+            {items.map((item) => (
+              <NavLink
+                key={item.to}
+                component={Link}
+                to={item.to}
+                label={item.label}
+                leftSection={item.icon}
+                rightSection={
+                  item.to === '/applications' && openCount ? (
+                    <Badge size="sm" variant="filled" circle={openCount < 10} aria-label={`${openCount} open`}>
+                      {openCount}
+                    </Badge>
+                  ) : null
+                }
+                active={pathname === item.to || pathname.startsWith(`${item.to}/`)}
+                onClick={onNavigate}
+                style={{ borderRadius: 6 }}
+                fw={500}
+              />
+            ))}
+          </Stack>
+        );
+      })}
+    </Stack>
+  );
+}
+
+/** A staff-only console: a partner's session (role RESELLER_*) is turned away. */
+function NotStaff() {
+  const { signOut } = useSignOut();
+  return (
+    <Alert color="yellow" variant="light" title="This console is for ISP staff">
+      <Stack gap="sm" align="flex-start">
+        <Text size="sm">
+          Partners sign in at{' '}
+          <a href="/portal/" style={{ color: 'inherit' }}>
+            /portal/
+          </a>
+          .
+        </Text>
+        <Button size="xs" variant="light" color="yellow" onClick={() => void signOut()}>
+          Sign out
+        </Button>
+      </Stack>
+    </Alert>
+  );
+}
+
+export function AdminLayout() {
   // The navbar collapses behind a burger on small screens.
   const [navOpened, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
+  const { data, error, refetch } = useQuery(AdminViewerQuery);
+  const viewer = data?.me;
+  const staff = viewer ? isStaffRole(viewer.role) : false;
+
+  let main: ReactNode;
+  if (viewer && staff) {
+    main = (
+      <ViewerProvider viewer={viewer}>
+        <Outlet />
+      </ViewerProvider>
+    );
+  } else if (viewer) {
+    main = <NotStaff />;
+  } else if (error) {
+    main = <ErrorState error={error} title="Could not load your account" onRetry={() => void refetch()} />;
+  } else {
+    main = <LoadingState />;
+  }
 
   return (
     <AppShell
@@ -25,38 +210,35 @@ export function AdminLayout() {
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap" miw={0}>
-            <Burger opened={navOpened} onClick={toggleNav} hiddenFrom="sm" size="sm" />
-            <Text fw={700} style={{ whiteSpace: 'nowrap' }}>
-              Reseller Hub
-            </Text>
-            {/* Slot for the ISP's name once the api exposes it (publicTenant / the viewer).
-                Hidden on phones, where the header has room for the brand and Sign out only. */}
-            <Divider orientation="vertical" visibleFrom="xs" />
+            <Burger opened={navOpened} onClick={toggleNav} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+            <Link to="/" style={{ textDecoration: 'none', color: 'inherit' }}>
+              <Group gap={10} wrap="nowrap">
+                <Avatar radius="md" size={30} color="indigo" variant="filled" aria-hidden>
+                  RH
+                </Avatar>
+                <Text fw={700} style={{ whiteSpace: 'nowrap' }}>
+                  Reseller Hub
+                </Text>
+              </Group>
+            </Link>
+            {/* Hidden on phones, where the header has room for the brand and the user menu only. */}
+            <Divider orientation="vertical" visibleFrom="xs" my={18} />
             <Text c="dimmed" fw={500} truncate visibleFrom="xs" data-slot="isp-name">
-              Admin console
+              {viewer?.tenant.name ?? 'Admin console'}
             </Text>
           </Group>
-          <Button variant="default" onClick={signOut} style={{ flexShrink: 0 }}>
-            Sign out
-          </Button>
+          {viewer && <UserMenu viewer={viewer} />}
         </Group>
       </AppShell.Header>
 
-      <AppShell.Navbar p="sm">
-        {NAV_ITEMS.map((item) => (
-          <NavLink
-            key={item.to}
-            component={Link}
-            to={item.to}
-            label={item.label}
-            active={pathname === item.to || pathname.startsWith(`${item.to}/`)}
-            onClick={closeNav}
-          />
-        ))}
+      <AppShell.Navbar p="sm" pt="md">
+        {viewer && staff && <Navigation role={viewer.role} onNavigate={closeNav} />}
       </AppShell.Navbar>
 
       <AppShell.Main bg="gray.0">
-        <Outlet />
+        <Box maw={1400} mx="auto">
+          {main}
+        </Box>
       </AppShell.Main>
     </AppShell>
   );

@@ -31,7 +31,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
  * Signs out in this browser: forgets the token, then loads the login page afresh. A full page
  * load (not a router navigation) drops the Apollo cache and all in-memory state of this user,
  * and cannot race RequireAuth, which would otherwise redirect to `/login?next=<this page>`.
- * (When the api gets a sign-out mutation, await it before calling this.)
+ * Call it through `useSignOut()` (features/viewer), which first ends the session on the server.
  */
 export function signOut(): void {
   clearSession();

@@ -29,3 +29,27 @@ export function hasErrorCode(error: unknown, code: string): boolean {
 export function isUnauthenticated(error: unknown): boolean {
   return hasErrorCode(error, 'UNAUTHENTICATED') || (ServerError.is(error) && error.statusCode === 401);
 }
+
+/**
+ * `extensions.fieldErrors` of BAD_USER_INPUT errors (field path → message), merged, for a form's
+ * `setErrors`. Empty when the error has none.
+ */
+export function fieldErrorsOf(error: unknown): Record<string, string> {
+  const result: Record<string, string> = {};
+  if (!CombinedGraphQLErrors.is(error)) return result;
+  for (const e of error.errors) {
+    const fieldErrors = e.extensions?.['fieldErrors'];
+    if (typeof fieldErrors !== 'object' || fieldErrors === null) continue;
+    for (const [field, message] of Object.entries(fieldErrors)) {
+      if (typeof message === 'string') result[field] ??= message;
+    }
+  }
+  return result;
+}
+
+/** One line for a notification or an inline alert. */
+export function errorMessage(error: unknown): string {
+  return describeError(error)
+    .map((detail) => detail.message)
+    .join(' ');
+}

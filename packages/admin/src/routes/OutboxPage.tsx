@@ -1,13 +1,187 @@
-import { PageHeader, PlaceholderNotice } from '../ui';
+import { useQuery } from '@apollo/client/react';
+import { Anchor, Badge, Box, Button, Group, Select, Table, Text } from '@mantine/core';
+import { useCallback } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { ListTable, rowLinkProps } from '../features/lists/ListTable';
+import { SearchInput } from '../features/lists/SearchInput';
+import { listRetry, useListParams } from '../features/lists/useListParams';
+import { canReadEmails } from '../features/viewer/permissions';
+import { RequireRole } from '../features/viewer/RequireRole';
+import { graphql } from '../gql';
+import type { EmailTemplate } from '../gql/graphql';
+import { EmptyState, ErrorState, formatDateTime, formatNumber, LoadingState, PageHeader, PaginationBar, StatusBadge } from '../ui';
+import { emailTemplateLabel } from '../ui/labels';
 
-export function OutboxPage() {
+const PAGE_SIZE = 20;
+
+const AdminOutboxEmailsQuery = graphql(`
+  query AdminOutboxEmails($first: Int!, $after: String, $filter: OutboxEmailFilter) {
+    outboxEmails(first: $first, after: $after, filter: $filter) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        toAddress
+        toName
+        subject
+        template
+        status
+        createdAt
+      }
+    }
+  }
+`);
+
+const TEMPLATES: EmailTemplate[] = ['APPLICATION_RECEIVED', 'NEW_APPLICATION_ADMIN', 'APPLICATION_APPROVED', 'APPLICATION_REJECTED'];
+
+function OutboxList() {
+  const navigate = useNavigate();
+  const list = useListParams();
+  const template = TEMPLATES.find((t) => t === list.get('template')) ?? null;
+  const search = list.get('q');
+
+  const { data, previousData, loading, error, refetch } = useQuery(AdminOutboxEmailsQuery, {
+    variables: {
+      first: PAGE_SIZE,
+      after: list.after,
+      filter: { template: template ? [template] : null, search: search || null },
+    },
+    fetchPolicy: 'cache-and-network',
+  });
+  const connection = (data ?? previousData)?.outboxEmails;
+  const { setFilters } = list;
+  const onSearch = useCallback((value: string) => setFilters({ q: value }, { replace: true }), [setFilters]);
+  const filtered = template !== null || search !== '';
+
+  let body;
+  if (error && !connection) {
+    body = <ErrorState error={error} title="Could not load the outbox" {...listRetry(list, refetch)} />;
+  } else if (!connection) {
+    body = <LoadingState label="Loading emails…" />;
+  } else if (connection.nodes.length === 0 && list.page === 1) {
+    body = (
+      <EmptyState
+        title={filtered ? 'No emails match these filters' : 'No emails yet'}
+        description={filtered ? 'Try another template or search.' : 'Emails appear here as soon as the platform queues them.'}
+        action={
+          filtered ? (
+            <Button variant="light" onClick={() => setFilters({ template: null, q: null })}>
+              Clear filters
+            </Button>
+          ) : null
+        }
+      />
+    );
+  } else {
+    body = (
+      <ListTable
+        refreshing={loading && !data}
+        footer={
+          <PaginationBar
+            page={list.page}
+            pageSize={PAGE_SIZE}
+            count={connection.nodes.length}
+            totalCount={connection.totalCount}
+            hasNextPage={connection.pageInfo.hasNextPage}
+            onPrevious={list.previousPage}
+            onNext={() => connection.pageInfo.endCursor && list.nextPage(connection.pageInfo.endCursor)}
+            disabled={loading && !data}
+          />
+        }
+      >
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>To</Table.Th>
+            <Table.Th>Subject</Table.Th>
+            <Table.Th>Template</Table.Th>
+            <Table.Th>Status</Table.Th>
+            <Table.Th>Created</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {connection.nodes.map((email) => (
+            <Table.Tr key={email.id} {...rowLinkProps(() => void navigate(`/outbox/${email.id}`))}>
+              <Table.Td maw={260}>
+                <Text size="sm" fw={600} truncate>
+                  {email.toName ?? email.toAddress}
+                </Text>
+                {email.toName && (
+                  <Text size="xs" c="dimmed" truncate>
+                    {email.toAddress}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td maw={420}>
+                <Anchor component={Link} to={`/outbox/${email.id}`} size="sm" c="dark" style={{ display: 'block' }}>
+                  <Text size="sm" truncate inherit>
+                    {email.subject}
+                  </Text>
+                </Anchor>
+              </Table.Td>
+              <Table.Td>
+                <Badge variant="default" radius="sm" tt="none" fw={500} miw="max-content">
+                  {emailTemplateLabel(email.template)}
+                </Badge>
+              </Table.Td>
+              <Table.Td>
+                <StatusBadge status={email.status} />
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(email.createdAt)}</Table.Td>
+            </Table.Tr>
+          ))}
+          {connection.nodes.length === 0 && (
+            <Table.Tr>
+              <Table.Td colSpan={5}>
+                <Text size="sm" c="dimmed" ta="center" py="md">
+                  No more emails on this page.
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          )}
+        </Table.Tbody>
+      </ListTable>
+    );
+  }
+
   return (
     <>
       <PageHeader
         title="Outbox"
-        description="Emails the platform has queued, sent or failed to send."
+        description={
+          connection
+            ? `${formatNumber(connection.totalCount)} email${connection.totalCount === 1 ? '' : 's'}${filtered ? ' matching the filters' : ''}, newest first`
+            : 'Emails the platform has queued, sent or failed to send.'
+        }
       />
-      <PlaceholderNotice page="outbox" />
+      <Group justify="space-between" mb="md" gap="sm" wrap="wrap">
+        <Select
+          aria-label="Template"
+          placeholder="All templates"
+          data={TEMPLATES.map((value) => ({ value, label: emailTemplateLabel(value) }))}
+          value={template}
+          onChange={(value) => setFilters({ template: value })}
+          clearable
+          w={240}
+        />
+        <SearchInput value={search} onSearch={onSearch} placeholder="Search recipient or subject" />
+      </Group>
+      {error && connection && (
+        <Box mb="md">
+          <ErrorState error={error} title="Could not refresh the list" onRetry={() => void refetch()} />
+        </Box>
+      )}
+      {body}
     </>
+  );
+}
+
+export function OutboxPage() {
+  return (
+    <RequireRole allowed={canReadEmails}>
+      <OutboxList />
+    </RequireRole>
   );
 }

@@ -7,10 +7,12 @@ type ErrorStateProps = {
   title?: string;
   /** E.g. the query's `refetch`. */
   onRetry?: () => void;
+  /** The retry button's label ('Try again'). */
+  retryLabel?: string;
 };
 
 /** Shows each error's message and its `extensions.code`, which support needs to help. */
-export function ErrorState({ error, title = 'Something went wrong', onRetry }: ErrorStateProps) {
+export function ErrorState({ error, title = 'Something went wrong', onRetry, retryLabel = 'Try again' }: ErrorStateProps) {
   const details = describeError(error);
   return (
     <Alert color="red" variant="light" title={title}>
@@ -24,7 +26,7 @@ export function ErrorState({ error, title = 'Something went wrong', onRetry }: E
         {onRetry && (
           <Group>
             <Button size="xs" variant="light" color="red" onClick={onRetry}>
-              Try again
+              {retryLabel}
             </Button>
           </Group>
         )}

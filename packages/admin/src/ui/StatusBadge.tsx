@@ -1,6 +1,7 @@
-import { Badge, type MantineColor } from '@mantine/core';
+import { Badge, type BadgeProps, type MantineColor } from '@mantine/core';
+import { humanizeEnum } from './labels';
 
-// One colour per status across applications, resellers and outbox messages.
+// One colour per status across applications, resellers, users, API keys and outbox messages.
 const STATUS_COLORS: Record<string, MantineColor> = {
   SUBMITTED: 'blue',
   UNDER_REVIEW: 'yellow',
@@ -9,23 +10,41 @@ const STATUS_COLORS: Record<string, MantineColor> = {
   REJECTED: 'red',
   TERMINATED: 'red',
   WITHDRAWN: 'gray',
-  SUSPENDED: 'gray',
+  SUSPENDED: 'orange',
   ONBOARDING: 'cyan',
+  INVITED: 'blue',
+  DISABLED: 'gray',
+  REVOKED: 'gray',
   QUEUED: 'gray',
   SENT: 'green',
   FAILED: 'red',
 };
 
-/** 'UNDER_REVIEW' → 'Under review'. */
-function statusLabel(status: string): string {
-  const words = status.toLowerCase().replaceAll('_', ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
+// A badge's label may ellipsize, so in a tight table column it would shrink to "SUBM…".
+const NO_SHRINK = { minWidth: 'max-content' } as const;
+
+type StatusBadgeProps = { status: string; size?: BadgeProps['size'] };
+
+export function StatusBadge({ status, size }: StatusBadgeProps) {
+  return (
+    <Badge variant="light" color={STATUS_COLORS[status] ?? 'gray'} size={size} style={NO_SHRINK}>
+      {humanizeEnum(status)}
+    </Badge>
+  );
 }
 
-export function StatusBadge({ status }: { status: string }) {
+// Partner tiers read like medals.
+const TIER_COLORS: Record<string, MantineColor> = {
+  BRONZE: 'orange',
+  SILVER: 'gray',
+  GOLD: 'yellow',
+  PLATINUM: 'grape',
+};
+
+export function TierBadge({ tier, size }: { tier: string; size?: BadgeProps['size'] }) {
   return (
-    <Badge variant="light" color={STATUS_COLORS[status] ?? 'gray'}>
-      {statusLabel(status)}
+    <Badge variant="outline" color={TIER_COLORS[tier] ?? 'gray'} size={size} style={NO_SHRINK}>
+      {humanizeEnum(tier)}
     </Badge>
   );
 }

@@ -1,7 +1,9 @@
+export { DetailList, type DetailItem } from './DetailList';
 export { EmptyState } from './EmptyState';
 export { ErrorState } from './ErrorState';
-export { formatDateTime } from './format';
+export { formatDate, formatDateTime, formatNumber } from './format';
 export { LoadingState } from './LoadingState';
 export { PageHeader } from './PageHeader';
-export { PlaceholderNotice } from './PlaceholderNotice';
-export { StatusBadge } from './StatusBadge';
+export { PaginationBar } from './PaginationBar';
+export { SectionCard } from './SectionCard';
+export { StatusBadge, TierBadge } from './StatusBadge';

@@ -1,0 +1,30 @@
+import type { Role } from '../../gql/graphql';
+
+// What each staff role may do in this console (SPEC §1). The api enforces the same rules; these
+// only decide which buttons and navigation items to show, so no one clicks into a FORBIDDEN.
+
+export const STAFF_ROLES: readonly Role[] = ['ADMIN', 'FINANCE', 'PARTNER_MANAGER'];
+
+export function isStaffRole(role: Role): boolean {
+  return STAFF_ROLES.includes(role);
+}
+
+/** Partner team (ADMIN, PARTNER_MANAGER): decide applications, add review notes. */
+export function canDecideApplications(role: Role): boolean {
+  return role === 'ADMIN' || role === 'PARTNER_MANAGER';
+}
+
+/** Partner team: change a reseller's status. */
+export function canChangeResellerStatus(role: Role): boolean {
+  return role === 'ADMIN' || role === 'PARTNER_MANAGER';
+}
+
+/** Partner team: emails may hold set-password links, so finance does not read them. */
+export function canReadEmails(role: Role): boolean {
+  return role === 'ADMIN' || role === 'PARTNER_MANAGER';
+}
+
+/** Administrators only. */
+export function canManageApiKeys(role: Role): boolean {
+  return role === 'ADMIN';
+}

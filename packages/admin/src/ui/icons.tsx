@@ -1,0 +1,91 @@
+import type { ReactNode, SVGProps } from 'react';
+
+// A handful of stroke icons drawn inline (24×24 grid, currentColor): the console needs only a
+// few, so no icon package.
+
+type IconProps = Omit<SVGProps<SVGSVGElement>, 'children'> & { size?: number };
+
+function icon(paths: ReactNode) {
+  return function Icon({ size = 18, ...props }: IconProps) {
+    return (
+      <svg
+        xmlns="http://www.w3.org/2000/svg"
+        width={size}
+        height={size}
+        viewBox="0 0 24 24"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth={1.8}
+        strokeLinecap="round"
+        strokeLinejoin="round"
+        aria-hidden="true"
+        focusable="false"
+        {...props}
+      >
+        {paths}
+      </svg>
+    );
+  };
+}
+
+export const IconSearch = icon(
+  <>
+    <circle cx="10.5" cy="10.5" r="6.5" />
+    <path d="M20 20l-4.8-4.8" />
+  </>,
+);
+export const IconChevronLeft = icon(<path d="M15 6l-6 6 6 6" />);
+export const IconChevronRight = icon(<path d="M9 6l6 6-6 6" />);
+export const IconChevronDown = icon(<path d="M6 9l6 6 6-6" />);
+export const IconArrowLeft = icon(<path d="M19 12H5m6-6l-6 6 6 6" />);
+export const IconCheck = icon(<path d="M5 12.5l4.5 4.5L19 7.5" />);
+export const IconX = icon(<path d="M6 6l12 12M18 6L6 18" />);
+export const IconCopy = icon(
+  <>
+    <rect x="8" y="8" width="12" height="12" rx="2" />
+    <path d="M16 8V6a2 2 0 00-2-2H6a2 2 0 00-2 2v8a2 2 0 002 2h2" />
+  </>,
+);
+export const IconLogout = icon(
+  <>
+    <path d="M14 8V6a2 2 0 00-2-2H6a2 2 0 00-2 2v12a2 2 0 002 2h6a2 2 0 002-2v-2" />
+    <path d="M9 12h12m-3-3l3 3-3 3" />
+  </>,
+);
+export const IconInbox = icon(
+  <>
+    <path d="M4 13h4l2 3h4l2-3h4" />
+    <path d="M6.5 5h11L20 13v5a2 2 0 01-2 2H6a2 2 0 01-2-2v-5z" />
+  </>,
+);
+export const IconBuilding = icon(
+  <>
+    <path d="M4 20h16M6 20V5a1 1 0 011-1h7a1 1 0 011 1v15M15 9h3a1 1 0 011 1v10" />
+    <path d="M9 8h2M9 12h2M9 16h2" />
+  </>,
+);
+export const IconMail = icon(
+  <>
+    <rect x="3" y="5" width="18" height="14" rx="2" />
+    <path d="M3 7l9 6 9-6" />
+  </>,
+);
+export const IconKey = icon(
+  <>
+    <circle cx="8" cy="15" r="4" />
+    <path d="M10.8 12.2L19 4m-3 3l2 2m-4 0l2 2" />
+  </>,
+);
+export const IconPlus = icon(<path d="M12 5v14M5 12h14" />);
+export const IconAlert = icon(
+  <>
+    <path d="M12 4l9 16H3z" />
+    <path d="M12 10v4m0 3v.01" />
+  </>,
+);
+export const IconExternal = icon(
+  <>
+    <path d="M14 4h6v6M20 4l-9 9" />
+    <path d="M18 14v4a2 2 0 01-2 2H6a2 2 0 01-2-2V8a2 2 0 012-2h4" />
+  </>,
+);
