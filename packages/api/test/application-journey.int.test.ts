@@ -208,8 +208,9 @@ describe('set-password tokens', () => {
 describe('withdrawal', () => {
   it('the applicant withdraws with the token; a second withdrawal is harmless; a decided one is a CONFLICT', async () => {
     const { statusToken, id } = await submitApplication(api, tt);
-    const W = `mutation($i: WithdrawResellerApplicationInput!) { withdrawResellerApplication(input: $i) { application { status canWithdraw } } }`;
-    expect((await api.gql(W, { i: { token: statusToken } })).data.withdrawResellerApplication.application).toEqual({ status: 'WITHDRAWN', canWithdraw: false });
+    const W = `mutation($i: WithdrawResellerApplicationInput!) { withdrawResellerApplication(input: $i) { application { status canWithdraw withdrawnAt } } }`;
+    const withdrawn = (await api.gql(W, { i: { token: statusToken } })).data.withdrawResellerApplication.application;
+    expect(withdrawn).toEqual({ status: "WITHDRAWN", canWithdraw: false, withdrawnAt: api.clock.now().toISOString() });
     expect((await api.gql(W, { i: { token: statusToken } })).data.withdrawResellerApplication.application.status).toBe('WITHDRAWN');
     expect(errorCode(await api.gql(APPROVE, { input: { applicationId: id } }, { token: tt.tokens.admin }))).toBe('CONFLICT');
 

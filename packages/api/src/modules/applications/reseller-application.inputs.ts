@@ -37,6 +37,7 @@ export class ApplicationStatusView {
   @Field(() => ApplicationStatus) status!: ApplicationStatus;
   @Field() submittedAt!: Date;
   @Field(() => Date, { nullable: true }) decidedAt!: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When the applicant withdrew it.' }) withdrawnAt!: Date | null;
   @Field(() => String, { nullable: true }) rejectionReason!: string | null;
   @Field({ description: 'True while the application awaits a decision.' }) canWithdraw!: boolean;
   @Field() tenantName!: string;

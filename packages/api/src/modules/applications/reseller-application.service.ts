@@ -60,6 +60,7 @@ function statusView(application: ResellerApplication, tenant: Tenant): Applicati
     status: application.status,
     submittedAt: application.createdAt,
     decidedAt: application.decidedAt,
+    withdrawnAt: application.withdrawnAt,
     rejectionReason: application.rejectionReason,
     canWithdraw: OPEN_APPLICATION_STATUSES.includes(application.status),
     tenantName: tenant.name,

@@ -19,6 +19,7 @@ graphql(`
     status
     submittedAt
     decidedAt
+    withdrawnAt
     rejectionReason
     canWithdraw
     tenantName
@@ -54,7 +55,7 @@ function timelineOf(application: ApplicationStatusCard_ApplicationFragment): { s
       active: 2,
     }),
     WITHDRAWN: () => ({
-      steps: [submitted, { key: 'withdrawn', title: 'Withdrawn', text: APPLICATION_STATUS_HELP.WITHDRAWN, date: application.decidedAt, color: 'gray' }],
+      steps: [submitted, { key: 'withdrawn', title: 'Withdrawn', text: APPLICATION_STATUS_HELP.WITHDRAWN, date: application.withdrawnAt, color: 'gray' }],
       active: 1,
     }),
   };
@@ -85,6 +86,8 @@ type ApplicationStatusCardProps = {
 };
 
 export function ApplicationStatusCard({ application, token, onRefresh }: ApplicationStatusCardProps) {
+  // When the application stopped awaiting a decision: decided by the ISP or withdrawn by the applicant.
+  const closedAt = application.decidedAt ?? application.withdrawnAt;
   const [confirmOpen, confirm] = useDisclosure(false);
   const [withdraw, { loading: withdrawing }] = useWithdrawResellerApplication(token);
   const [withdrawError, setWithdrawError] = useState<unknown>(null);
@@ -136,7 +139,7 @@ export function ApplicationStatusCard({ application, token, onRefresh }: Applica
           </Table.Tr>
           <Table.Tr>
             <Table.Th>Decided</Table.Th>
-            <Table.Td>{application.decidedAt ? formatDateTime(application.decidedAt) : application.canWithdraw ? 'Not yet' : '—'}</Table.Td>
+            <Table.Td>{closedAt ? formatDateTime(closedAt) : application.canWithdraw ? 'Not yet' : '—'}</Table.Td>
           </Table.Tr>
         </Table.Tbody>
       </Table>
