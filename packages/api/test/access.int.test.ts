@@ -15,6 +15,7 @@ const ANY_SIGNED_IN = 'ANY_SIGNED_IN' as const;
 const STAFF: Caller[] = ['ADMIN', 'FINANCE', 'PARTNER_MANAGER', 'API_KEY_PARTNER_MANAGER'];
 const PARTNER_TEAM: Caller[] = ['ADMIN', 'PARTNER_MANAGER', 'API_KEY_PARTNER_MANAGER'];
 const RESELLERS: Caller[] = ['RESELLER_OWNER', 'RESELLER_STAFF'];
+const FINANCE_TEAM: Caller[] = ['ADMIN', 'FINANCE'];
 
 const id = randomUUID();
 /** operation → [who may call it, a document that calls it]. */
@@ -46,6 +47,20 @@ const POLICY: Record<string, [typeof PUBLIC | typeof ANY_SIGNED_IN | Caller[], s
   updateMyResellerProfile: [['RESELLER_OWNER'], `mutation { updateMyResellerProfile(input: { phone: "+1 555 000 1111" }) { reseller { id } } }`],
   createApiKey: [['ADMIN'], `mutation { createApiKey(input: { name: "", role: FINANCE }) { secret } }`],
   revokeApiKey: [['ADMIN'], `mutation { revokeApiKey(input: { apiKeyId: "${id}" }) { apiKey { id } } }`],
+  // customers, billing and commissions
+  upsertCustomers: [[...PARTNER_TEAM, 'FINANCE'], `mutation { upsertCustomers(input: { customers: [{ externalId: "", name: "" }] }) { created } }`],
+  upsertBillingRecords: [FINANCE_TEAM, `mutation { upsertBillingRecords(input: { records: [{ invoiceId: "", customerExternalId: "", period: "x", invoicedAmount: "x" }] }) { created } }`],
+  commissionPlans: [STAFF, `{ commissionPlans { id } }`],
+  createCommissionPlan: [FINANCE_TEAM, `mutation { createCommissionPlan(input: { name: "", type: PERCENTAGE, effectiveFrom: "x", terms: {} }) { plan { id } } }`],
+  createCommissionPlanVersion: [FINANCE_TEAM, `mutation { createCommissionPlanVersion(input: { planId: "${id}", effectiveFrom: "x", terms: {} }) { plan { id } } }`],
+  assignCommissionPlan: [FINANCE_TEAM, `mutation { assignCommissionPlan(input: { resellerId: "${id}", planId: "${id}", effectiveFrom: "x" }) { effectiveFrom } }`],
+  runCommissions: [FINANCE_TEAM, `mutation { runCommissions(input: { period: "x" }) { run { id } } }`],
+  approveCommissionRun: [FINANCE_TEAM, `mutation { approveCommissionRun(input: { runId: "${id}" }) { run { id } } }`],
+  closeCommissionPeriod: [FINANCE_TEAM, `mutation { closeCommissionPeriod(input: { period: "x" }) { close { period } } }`],
+  commissionRuns: [STAFF, `{ commissionRuns { id } }`],
+  commissionRun: [STAFF, `{ commissionRun(id: "${id}") { id } }`],
+  commissionLines: [STAFF, `{ commissionLines(filter: { period: "2026-01" }) { totalCount } }`],
+  myCommissions: [RESELLERS, `{ myCommissions(period: "2026-01") { total { amount } } }`],
 };
 
 let api: TestApi;

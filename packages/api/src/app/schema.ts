@@ -9,6 +9,9 @@ import { ResellerApplicationPublicResolver } from '../modules/applications/resel
 import { ApplicationNoteResolver, ResellerApplicationResolver } from '../modules/applications/reseller-application.resolver.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { ResellerResolver } from '../modules/resellers/reseller.resolver.js';
+import { BillingRecordResolver } from '../modules/billing/billing-record.resolver.js';
+import { CommissionLineResolver, CommissionPlanResolver, CommissionRunResolver } from '../modules/commissions/commission.resolver.js';
+import { CustomerResolver } from '../modules/customers/customer.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -22,6 +25,11 @@ export const resolvers: NonEmptyArray<Function> = [
   ResellerResolver,
   AuditResolver,
   OutboxResolver,
+  CustomerResolver,
+  BillingRecordResolver,
+  CommissionPlanResolver,
+  CommissionRunResolver,
+  CommissionLineResolver,
 ];
 
 let cached: GraphQLSchema | undefined;

@@ -38,7 +38,8 @@ export async function createHttpApp(services: AppServices): Promise<HttpApp> {
   // field suggestions are hidden in production so the schema cannot be guessed through errors.
   const armor = new ApolloArmor({
     maxDepth: { n: 12 },
-    costLimit: { maxCost: 5000 },
+    // Static cost of the document (graphql-armor does not multiply by page sizes; `first` is capped at 100).
+    costLimit: { maxCost: 20000 },
     maxAliases: { n: 15 },
     maxDirectives: { n: 20 },
     // Tokens are limited by graphql-js itself (parseOptions below): armor's version answers a syntax error with 500.

@@ -8,6 +8,11 @@ import { ResellerApplication } from '../modules/applications/reseller-applicatio
 import { AuditEvent } from '../modules/audit/audit-event.entity.js';
 import { Reseller } from '../modules/resellers/reseller.entity.js';
 import { Tenant } from '../modules/tenants/tenant.entity.js';
+import { BillingRecord } from '../modules/billing/billing-record.entity.js';
+import { CommissionPlan, CommissionPlanAssignment, CommissionPlanVersion } from '../modules/commissions/commission-plan.entity.js';
+import { CommissionLine, CommissionLineSource, CommissionPeriodClose, CommissionRun } from '../modules/commissions/commission-run.entity.js';
+import { CustomerAssignment } from '../modules/customers/customer-assignment.entity.js';
+import { Customer } from '../modules/customers/customer.entity.js';
 import { TenantOwned } from './tenant-owned.entity.js';
 
 /** Every entity, listed explicitly (no folder scanning: it breaks under bundlers and is slow). */
@@ -23,4 +28,14 @@ export const entities = [
   Reseller,
   AuditEvent,
   OutboxEmail,
+  Customer,
+  CustomerAssignment,
+  BillingRecord,
+  CommissionPlan,
+  CommissionPlanVersion,
+  CommissionPlanAssignment,
+  CommissionRun,
+  CommissionLine,
+  CommissionLineSource,
+  CommissionPeriodClose,
 ];

@@ -1,0 +1,95 @@
+import { BigIntType, Entity, Enum, Index, ManyToOne, OptionalProps, Property, Unique, type Rel } from '@mikro-orm/core';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { TenantOwned } from '../../db/tenant-owned.entity.js';
+import { BillingRecord } from '../billing/billing-record.entity.js';
+import { Customer } from '../customers/customer.entity.js';
+import { Reseller } from '../resellers/reseller.entity.js';
+import { CommissionLineKind, CommissionLineStatus, CommissionRunStatus } from './commission.enums.js';
+import { CommissionPlanVersion } from './commission-plan.entity.js';
+
+/** One execution of the monthly run for a period (SPEC §4 "Monthly run"). */
+@ObjectType('CommissionRun')
+@Entity({ tableName: 'commission_run' })
+@Index({ properties: ['tenant', 'period', 'startedAt'] })
+export class CommissionRun extends TenantOwned {
+  [OptionalProps]?: 'createdAt' | 'status' | 'finishedAt' | 'resellerCount' | 'lineCount' | 'adjustmentCount' | 'revenueCents' | 'totalCents' | 'error' | 'approvedBy' | 'approvedAt';
+
+  @Field() @Property({ type: 'text' }) period!: string;
+
+  @Field(() => CommissionRunStatus)
+  @Enum({ items: () => CommissionRunStatus, type: 'text' })
+  status: CommissionRunStatus = CommissionRunStatus.RUNNING;
+
+  @Field() @Property({ type: 'datetime' }) startedAt!: Date;
+  @Field(() => Date, { nullable: true }) @Property({ type: 'datetime', nullable: true }) finishedAt: Date | null = null;
+  @Field({ description: 'Who started it (user email, API key or "system").' }) @Property({ type: 'text' }) startedBy!: string;
+  @Field(() => Int) @Property({ type: 'integer' }) resellerCount: number = 0;
+  @Field(() => Int) @Property({ type: 'integer' }) lineCount: number = 0;
+  @Field(() => Int) @Property({ type: 'integer' }) adjustmentCount: number = 0;
+  @Property({ type: new BigIntType('bigint') }) revenueCents: bigint = 0n;
+  @Property({ type: new BigIntType('bigint') }) totalCents: bigint = 0n;
+  @Field(() => String, { nullable: true }) @Property({ type: 'text', nullable: true }) error: string | null = null;
+  @Field(() => String, { nullable: true }) @Property({ type: 'text', nullable: true }) approvedBy: string | null = null;
+  @Field(() => Date, { nullable: true }) @Property({ type: 'datetime', nullable: true }) approvedAt: Date | null = null;
+}
+
+/** One commission line (per reseller, customer, period) with its calculation trace. */
+@ObjectType('CommissionLine')
+@Entity({ tableName: 'commission_line' })
+@Index({ properties: ['tenant', 'period', 'reseller'] })
+@Index({ properties: ['run'] })
+export class CommissionLine extends TenantOwned {
+  [OptionalProps]?: 'createdAt' | 'customer' | 'adjustmentForPeriod' | 'rateUnits' | 'feeCents' | 'tierIndex' | 'status';
+
+  @ManyToOne(() => CommissionRun, { deleteRule: 'cascade' }) run!: Rel<CommissionRun>;
+  @Field() @Property({ type: 'text' }) period!: string;
+  @ManyToOne(() => Reseller) reseller!: Rel<Reseller>;
+  @ManyToOne(() => Customer, { nullable: true }) customer: Rel<Customer> | null = null;
+
+  @Field(() => CommissionLineKind)
+  @Enum({ items: () => CommissionLineKind, type: 'text' })
+  kind!: CommissionLineKind;
+
+  @Field(() => String, { nullable: true, description: 'For an adjustment: the closed period the revenue belonged to.' })
+  @Property({ type: 'text', nullable: true })
+  adjustmentForPeriod: string | null = null;
+
+  @ManyToOne(() => CommissionPlanVersion) planVersion!: Rel<CommissionPlanVersion>;
+  @Property({ type: new BigIntType('bigint') }) baseCents!: bigint;
+  @Property({ type: 'integer', nullable: true }) rateUnits: number | null = null;
+  @Property({ type: new BigIntType('bigint'), nullable: true }) feeCents: bigint | null = null;
+  @Property({ type: 'integer', nullable: true }) tierIndex: number | null = null;
+  @Property({ type: new BigIntType('bigint') }) amountCents!: bigint;
+
+  @Field(() => CommissionLineStatus)
+  @Enum({ items: () => CommissionLineStatus, type: 'text' })
+  status: CommissionLineStatus = CommissionLineStatus.CALCULATED;
+
+  @Field({ description: 'How the amount was calculated, in words a partner can read.' })
+  @Property({ type: 'text' })
+  trace!: string;
+
+  @Property({ type: 'json' }) traceData!: Record<string, unknown>;
+}
+
+/** How much of a billing record a line counted, so later changes to the record become adjustments. */
+@Entity({ tableName: 'commission_line_source' })
+@Index({ properties: ['billingRecord'] })
+export class CommissionLineSource extends TenantOwned {
+  [OptionalProps]?: 'createdAt';
+
+  @ManyToOne(() => CommissionLine, { deleteRule: 'cascade' }) line!: Rel<CommissionLine>;
+  @ManyToOne(() => BillingRecord, { deleteRule: 'cascade' }) billingRecord!: Rel<BillingRecord>;
+  @Property({ type: new BigIntType('bigint') }) countedCents!: bigint;
+}
+
+/** A closed period: its lines are final; later records for it become adjustments. */
+@ObjectType('CommissionPeriodClose')
+@Entity({ tableName: 'commission_period_close' })
+@Unique({ properties: ['tenant', 'period'] })
+export class CommissionPeriodClose extends TenantOwned {
+  [OptionalProps]?: 'createdAt';
+
+  @Field() @Property({ type: 'text' }) period!: string;
+  @Field() @Property({ type: 'text' }) closedBy!: string;
+}

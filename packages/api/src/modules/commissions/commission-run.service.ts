@@ -1,0 +1,348 @@
+import { applyRate, formatMoneyDisplay, formatPercent } from '@reseller-hub/shared-schema/money';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
+import type { Context } from '../../app/context.js';
+import { AppError, badInput, conflict, notFound } from '../../shared/errors.js';
+import { logger } from '../../shared/logger.js';
+import { addDaysToDate, firstDayOf, isPeriod, lastDayOf, nextPeriod, periodOfDate } from '../../shared/period.js';
+import { isUuid } from '../../shared/validation.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { ResellerStatus } from '../resellers/reseller.enums.js';
+import { Reseller } from '../resellers/reseller.entity.js';
+import { actorTenant } from '../tenants/tenant.service.js';
+import { Tenant } from '../tenants/tenant.entity.js';
+import { computeResellerCommission, type CustomerInput, type PlanTerms } from './commission-engine.js';
+import { CommissionLineKind, CommissionLineStatus, CommissionRunStatus, PlanType } from './commission.enums.js';
+import { CommissionPlan, CommissionPlanAssignment, CommissionPlanVersion } from './commission-plan.entity.js';
+import { lastClosedPeriod } from './commission-plan.service.js';
+import { CommissionLine, CommissionLineSource, CommissionPeriodClose, CommissionRun } from './commission-run.entity.js';
+import { firstPaymentDates, paidRecordsForRun, tiersReached, tryLockPeriod, type PaidRecordRow } from './commission-run.repository.js';
+
+/** Every plan, version and assignment of the tenant, and which applies to a reseller in a period. */
+class PlanBook {
+  private constructor(
+    private readonly plans: Map<string, CommissionPlan>,
+    private readonly versions: Map<string, CommissionPlanVersion[]>,
+    private readonly assignments: Map<string, CommissionPlanAssignment[]>,
+    private readonly defaultPlan: CommissionPlan | undefined,
+  ) {}
+
+  static async load(em: EntityManager): Promise<PlanBook> {
+    const [plans, versions, assignments] = await Promise.all([
+      em.find(CommissionPlan, {}),
+      em.find(CommissionPlanVersion, {}, { orderBy: { effectiveFrom: 'desc' } }),
+      em.find(CommissionPlanAssignment, {}, { orderBy: { effectiveFrom: 'desc' } }),
+    ]);
+    const group = <T>(items: T[], key: (item: T) => string) => {
+      const map = new Map<string, T[]>();
+      for (const item of items) map.set(key(item), [...(map.get(key(item)) ?? []), item]);
+      return map;
+    };
+    return new PlanBook(
+      new Map(plans.map((plan) => [plan.id, plan])),
+      group(versions, (version) => version.plan.id),
+      group(assignments, (assignment) => assignment.reseller.id),
+      plans.find((plan) => plan.isDefault),
+    );
+  }
+
+  /** The reseller's plan on the first day of the period (its own assignment, else the tenant default). */
+  versionFor(resellerId: string, period: string): { plan: CommissionPlan; version: CommissionPlanVersion } | null {
+    const assignment = this.assignments.get(resellerId)?.find((candidate) => candidate.effectiveFrom <= period);
+    const plan = assignment ? this.plans.get(assignment.plan.id) : this.defaultPlan;
+    if (!plan) return null;
+    const version = this.versions.get(plan.id)?.find((candidate) => candidate.effectiveFrom <= period);
+    return version ? { plan, version } : null;
+  }
+
+  get longestHoldingDays(): number {
+    return Math.max(0, ...[...this.versions.values()].flat().map((version) => version.holdingDays));
+  }
+}
+
+export function planTerms(plan: CommissionPlan, version: CommissionPlanVersion): PlanTerms {
+  return {
+    planVersionId: version.id,
+    planName: plan.name,
+    version: version.version,
+    type: plan.type,
+    rateUnits: version.rateUnits === null ? undefined : BigInt(version.rateUnits),
+    perNewCustomerCents: version.perNewCustomerCents ?? undefined,
+    perActiveCustomerCents: version.perActiveCustomerCents ?? undefined,
+    tiers: version.tiers?.map((tier) => ({ fromCents: BigInt(tier.fromCents), rateUnits: BigInt(tier.rateUnits) })),
+    tierMode: version.tierMode ?? undefined,
+    monthlyCapCents: version.monthlyCapCents,
+  };
+}
+
+type LineRow = {
+  id: string;
+  resellerId: string;
+  customerId: string | null;
+  kind: CommissionLineKind;
+  adjustmentForPeriod: string | null;
+  planVersionId: string;
+  baseCents: bigint;
+  rateUnits: number | null;
+  feeCents: bigint | null;
+  tierIndex: number | null;
+  amountCents: bigint;
+  trace: string;
+  traceData: Record<string, unknown>;
+  sources: { billingRecordId: string; countedCents: bigint }[];
+};
+
+/** Which period a payment counts in: the one containing paidDate + the plan's holding days. */
+function countingPeriod(book: PlanBook, row: PaidRecordRow): string | null {
+  const terms = book.versionFor(row.reseller_id, periodOfDate(row.paid_date));
+  return periodOfDate(addDaysToDate(row.paid_date, terms?.version.holdingDays ?? 0));
+}
+
+/**
+ * The lines of one period (SPEC §4 "Monthly run"): every ACTIVE reseller's customers' revenue
+ * counted in the period through the engine, plus — when this is the first open period — one
+ * adjustment line per customer and closed period for records that closed periods did not count
+ * (late records, refunds after close, corrected amounts).
+ */
+async function computeLines(tx: EntityManager, tenant: Tenant, period: string, lastClosed: string | null): Promise<{ lines: LineRow[]; revenueCents: bigint; resellerCount: number }> {
+  const book = await PlanBook.load(tx);
+  const active = new Set((await tx.find(Reseller, { status: ResellerStatus.ACTIVE }, { fields: ['id'] })).map((reseller) => reseller.id));
+  const adjusting = lastClosed !== null && period === nextPeriod(lastClosed);
+  const rows = await paidRecordsForRun(
+    tx,
+    tenant.id,
+    { start: addDaysToDate(firstDayOf(period), -book.longestHoldingDays), end: lastDayOf(period) },
+    adjusting ? { lastClosedPeriod: lastClosed!, adjustUpTo: lastDayOf(lastClosed!) } : null,
+  );
+
+  const regular = new Map<string, Map<string, CustomerInput>>(); // reseller → customer → input
+  const adjustments = new Map<string, { resellerId: string; customerId: string; customerName: string; forPeriod: string; records: PaidRecordRow[]; delta: bigint }>();
+  let revenueCents = 0n;
+  for (const row of rows) {
+    if (!active.has(row.reseller_id)) continue;
+    const delta = BigInt(row.paid_cents) - BigInt(row.counted_closed);
+    if (delta === 0n) continue;
+    const counting = countingPeriod(book, row)!;
+    if (counting === period) {
+      const customers = regular.get(row.reseller_id) ?? new Map<string, CustomerInput>();
+      regular.set(row.reseller_id, customers);
+      const customer = customers.get(row.customer_id) ?? { customerId: row.customer_id, customerName: row.customer_name, records: [], isNewInPeriod: false };
+      customers.set(row.customer_id, customer);
+      customer.records.push({ billingRecordId: row.id, invoiceId: row.invoice_id, paidCents: delta, paidDate: row.paid_date });
+      revenueCents += delta;
+    } else if (adjusting && counting <= lastClosed!) {
+      const key = `${row.reseller_id}:${row.customer_id}:${counting}`;
+      const group = adjustments.get(key) ?? { resellerId: row.reseller_id, customerId: row.customer_id, customerName: row.customer_name, forPeriod: counting, records: [], delta: 0n };
+      adjustments.set(key, group);
+      group.records.push(row);
+      group.delta += delta;
+    }
+  }
+
+  const firstPaid = await firstPaymentDates(tx, tenant.id, [...new Set([...regular.values()].flatMap((customers) => [...customers.keys()]))]);
+  const lines: LineRow[] = [];
+  for (const [resellerId, customers] of regular) {
+    const terms = book.versionFor(resellerId, period);
+    if (!terms) {
+      logger.warn('reseller has no commission plan; skipped', { resellerId, period });
+      continue;
+    }
+    for (const customer of customers.values()) {
+      const first = firstPaid.get(`${resellerId}:${customer.customerId}`);
+      customer.isNewInPeriod = first !== undefined && periodOfDate(addDaysToDate(first, terms.version.holdingDays)) === period;
+    }
+    const result = computeResellerCommission(planTerms(terms.plan, terms.version), [...customers.values()], tenant.currency);
+    for (const line of result.lines) {
+      const sources = line.customerId ? customers.get(line.customerId)!.records.map((record) => ({ billingRecordId: record.billingRecordId, countedCents: record.paidCents })) : [];
+      lines.push({
+        id: randomUUID(),
+        resellerId,
+        customerId: line.customerId,
+        kind: line.kind === 'CAP' ? CommissionLineKind.CAP : CommissionLineKind.CUSTOMER,
+        adjustmentForPeriod: null,
+        planVersionId: terms.version.id,
+        baseCents: line.baseCents,
+        rateUnits: line.rateUnits === null ? null : Number(line.rateUnits),
+        feeCents: line.feeCents,
+        tierIndex: line.tierIndex,
+        amountCents: line.amountCents,
+        trace: line.trace,
+        traceData: line.traceData,
+        sources,
+      });
+    }
+  }
+
+  const reached = await tiersReached(tx, tenant.id, [...new Set([...adjustments.values()].map((group) => group.forPeriod))]);
+  for (const group of adjustments.values()) {
+    const terms = book.versionFor(group.resellerId, group.forPeriod);
+    if (!terms) continue;
+    const { rateUnits, how } = adjustmentRate(terms.plan, terms.version, reached.get(`${group.resellerId}:${group.forPeriod}`));
+    const amountCents = rateUnits === null ? 0n : applyRate(group.delta, rateUnits);
+    const invoices = group.records.map((record) => record.invoice_id).join(', ');
+    const verb = group.delta < 0n ? 'refunded' : 'paid';
+    lines.push({
+      id: randomUUID(),
+      resellerId: group.resellerId,
+      customerId: group.customerId,
+      kind: CommissionLineKind.ADJUSTMENT,
+      adjustmentForPeriod: group.forPeriod,
+      planVersionId: terms.version.id,
+      baseCents: group.delta,
+      rateUnits: rateUnits === null ? null : Number(rateUnits),
+      feeCents: null,
+      tierIndex: null,
+      amountCents,
+      trace:
+        rateUnits === null
+          ? `Adjustment for closed period ${group.forPeriod}: ${formatMoneyDisplay(group.delta, tenant.currency)} ${verb} late on ${invoices} — ${how}`
+          : `Adjustment for closed period ${group.forPeriod}: ${formatPercent(rateUnits)} of ${formatMoneyDisplay(group.delta, tenant.currency)} ${verb} late on ${invoices} (${how})`,
+      traceData: {
+        kind: 'ADJUSTMENT',
+        forPeriod: group.forPeriod,
+        planVersionId: terms.version.id,
+        version: terms.version.version,
+        baseCents: group.delta.toString(),
+        rateUnits: rateUnits?.toString() ?? null,
+        sourceRecordIds: group.records.map((record) => record.id),
+      },
+      sources: group.records.map((record) => ({ billingRecordId: record.id, countedCents: BigInt(record.paid_cents) - BigInt(record.counted_closed) })),
+    });
+  }
+  return { lines, revenueCents, resellerCount: regular.size };
+}
+
+/**
+ * The rate for a late change to a closed period (decided here; SPEC §4 only says it becomes an
+ * adjustment): a percentage plan's rate in that period; a tiered plan's rate of the tier the
+ * reseller reached then (the closed period's tier is not re-decided); a flat-fee plan pays per
+ * customer, not per revenue, so revenue changes are recorded with no amount.
+ */
+function adjustmentRate(plan: CommissionPlan, version: CommissionPlanVersion, tierReached: number | undefined): { rateUnits: bigint | null; how: string } {
+  if (plan.type === PlanType.PERCENTAGE) return { rateUnits: BigInt(version.rateUnits ?? 0), how: `${plan.name} v${version.version}` };
+  if (plan.type === PlanType.TIERED) {
+    const index = tierReached ?? 0;
+    const tier = version.tiers?.[index] ?? version.tiers?.[0];
+    return { rateUnits: BigInt(tier?.rateUnits ?? 0), how: `tier ${index + 1} reached in that period, ${plan.name} v${version.version}` };
+  }
+  return { rateUnits: null, how: 'flat-fee plans are not adjusted for revenue changes' };
+}
+
+async function insertLines(tx: EntityManager, tenantId: string, runId: string, period: string, lines: LineRow[]) {
+  const now = new Date();
+  for (let i = 0; i < lines.length; i += 1000) {
+    const chunk = lines.slice(i, i + 1000);
+    await tx.insertMany(
+      CommissionLine,
+      chunk.map((line) => ({
+        id: line.id,
+        tenant: tenantId,
+        createdAt: now,
+        run: runId,
+        period,
+        reseller: line.resellerId,
+        customer: line.customerId,
+        kind: line.kind,
+        adjustmentForPeriod: line.adjustmentForPeriod,
+        planVersion: line.planVersionId,
+        baseCents: line.baseCents,
+        rateUnits: line.rateUnits,
+        feeCents: line.feeCents,
+        tierIndex: line.tierIndex,
+        amountCents: line.amountCents,
+        status: CommissionLineStatus.CALCULATED,
+        trace: line.trace,
+        traceData: line.traceData,
+      })) as never[],
+    );
+    const sources = chunk.flatMap((line) => line.sources.map((source) => ({ id: randomUUID(), tenant: tenantId, createdAt: now, line: line.id, billingRecord: source.billingRecordId, countedCents: source.countedCents })));
+    for (let j = 0; j < sources.length; j += 2000) await tx.insertMany(CommissionLineSource, sources.slice(j, j + 2000) as never[]);
+  }
+}
+
+/**
+ * SPEC §4 monthly run, in one transaction. Idempotent: a rerun of an open period replaces its own
+ * CALCULATED lines and yields the same totals. Refused (CONFLICT) for a closed period, an approved
+ * run, or while another run of the period holds its lock. A failure is recorded as a FAILED run.
+ */
+export async function runCommissions(ctx: Context, period: string): Promise<CommissionRun> {
+  if (!isPeriod(period)) throw badInput('Use a period YYYY-MM', { period: 'Use a period YYYY-MM' });
+  const tenant = await actorTenant(ctx);
+  const startedAt = ctx.app.clock.now();
+  const startedBy = ctx.actor?.label ?? 'system';
+  try {
+    return await ctx.em.transactional(async (tx) => {
+      if (!(await tryLockPeriod(tx, tenant.id, period))) throw conflict(`A commission run for ${period} is already in progress`);
+      const lastClosed = await lastClosedPeriod(tx);
+      if (lastClosed && period <= lastClosed) throw conflict(`${period} is closed; late records for it are counted as adjustments in the first open period`);
+      if (await tx.count(CommissionLine, { period, status: { $ne: CommissionLineStatus.CALCULATED } })) {
+        throw conflict(`The run for ${period} is approved; its lines can no longer be recalculated`);
+      }
+      const run = tx.create(CommissionRun, { tenant, period, startedAt, startedBy });
+      await tx.flush();
+      const { lines, revenueCents, resellerCount } = await computeLines(tx, tenant, period, lastClosed);
+      await tx.nativeDelete(CommissionLine, { period, status: CommissionLineStatus.CALCULATED });
+      await insertLines(tx, tenant.id, run.id, period, lines);
+      Object.assign(run, {
+        status: CommissionRunStatus.COMPLETED,
+        finishedAt: new Date(),
+        resellerCount,
+        lineCount: lines.length,
+        adjustmentCount: lines.filter((line) => line.kind === CommissionLineKind.ADJUSTMENT).length,
+        revenueCents,
+        totalCents: lines.reduce((sum, line) => sum + line.amountCents, 0n),
+      });
+      recordAudit(tx, tenant, ctx.actor, { action: 'commission_run.completed', entityType: 'CommissionRun', entityId: run.id, data: { period, lines: lines.length, totalCents: run.totalCents.toString() } });
+      return run;
+    });
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    logger.error('commission run failed', { period, error: (error as Error).message });
+    const em = ctx.em.fork();
+    em.create(CommissionRun, { tenant: em.getReference(Tenant, tenant.id), period, startedAt, startedBy, status: CommissionRunStatus.FAILED, finishedAt: new Date(), error: (error as Error).message });
+    await em.flush();
+    throw error;
+  }
+}
+
+/** FINANCE/ADMIN approve the latest completed run of a period: its lines become APPROVED (payable). */
+export async function approveCommissionRun(ctx: Context, runId: string) {
+  const tenant = await actorTenant(ctx);
+  return ctx.em.transactional(async (tx) => {
+    const run = isUuid(runId) ? await tx.findOne(CommissionRun, { id: runId }) : null;
+    if (!run) throw notFound('Commission run');
+    if (!(await tryLockPeriod(tx, tenant.id, run.period))) throw conflict(`A commission run for ${run.period} is in progress`);
+    await tx.refresh(run);
+    if (run.status === CommissionRunStatus.APPROVED) return run;
+    if (run.status !== CommissionRunStatus.COMPLETED) throw conflict(`A ${run.status.toLowerCase()} run cannot be approved`);
+    const latest = await tx.findOne(CommissionRun, { period: run.period, status: { $in: [CommissionRunStatus.COMPLETED, CommissionRunStatus.APPROVED] } }, { orderBy: { startedAt: 'desc', id: 'desc' } });
+    if (latest?.id !== run.id) throw conflict('A later run of this period replaced this one; approve the latest run');
+    await tx.nativeUpdate(CommissionLine, { run, status: CommissionLineStatus.CALCULATED }, { status: CommissionLineStatus.APPROVED });
+    run.status = CommissionRunStatus.APPROVED;
+    run.approvedAt = ctx.app.clock.now();
+    run.approvedBy = ctx.actor?.label ?? 'system';
+    recordAudit(tx, tenant, ctx.actor, { action: 'commission_run.approved', entityType: 'CommissionRun', entityId: run.id, data: { period: run.period } });
+    return run;
+  });
+}
+
+/** Closes a period for good. Periods close in order, and only once their run is approved. */
+export async function closeCommissionPeriod(ctx: Context, period: string) {
+  if (!isPeriod(period)) throw badInput('Use a period YYYY-MM', { period: 'Use a period YYYY-MM' });
+  const tenant = await actorTenant(ctx);
+  return ctx.em.transactional(async (tx) => {
+    if (!(await tryLockPeriod(tx, tenant.id, period))) throw conflict(`A commission run for ${period} is in progress`);
+    const lastClosed = await lastClosedPeriod(tx);
+    if (lastClosed && period <= lastClosed) {
+      const existing = await tx.findOne(CommissionPeriodClose, { period });
+      if (existing) return existing;
+      throw conflict(`${period} is before the last closed period ${lastClosed}`);
+    }
+    if (lastClosed && period !== nextPeriod(lastClosed)) throw conflict(`Close ${nextPeriod(lastClosed)} first: periods close in order`);
+    const approved = await tx.count(CommissionRun, { period, status: CommissionRunStatus.APPROVED });
+    if (!approved) throw conflict(`Approve the run for ${period} before closing it`);
+    const close = tx.create(CommissionPeriodClose, { tenant, period, closedBy: ctx.actor?.label ?? 'system' });
+    recordAudit(tx, tenant, ctx.actor, { action: 'commission_period.closed', entityType: 'CommissionPeriodClose', entityId: close.id, data: { period } });
+    return close;
+  });
+}

@@ -1,0 +1,41 @@
+import { registerEnumType } from 'type-graphql';
+
+export enum PlanType {
+  PERCENTAGE = 'PERCENTAGE',
+  FLAT_FEE = 'FLAT_FEE',
+  TIERED = 'TIERED',
+}
+registerEnumType(PlanType, { name: 'PlanType' });
+
+export enum TierMode {
+  WHOLE = 'WHOLE',
+  MARGINAL = 'MARGINAL',
+}
+registerEnumType(TierMode, { name: 'TierMode' });
+
+export enum CommissionRunStatus {
+  RUNNING = 'RUNNING',
+  COMPLETED = 'COMPLETED',
+  FAILED = 'FAILED',
+  APPROVED = 'APPROVED',
+}
+registerEnumType(CommissionRunStatus, { name: 'CommissionRunStatus' });
+
+export enum CommissionLineKind {
+  /** A customer's commission for revenue counted in the period. */
+  CUSTOMER = 'CUSTOMER',
+  /** The reseller-level cut when the monthly cap is reached (negative). */
+  CAP = 'CAP',
+  /** A late or changed record of a closed period, counted in the first open period. */
+  ADJUSTMENT = 'ADJUSTMENT',
+}
+registerEnumType(CommissionLineKind, { name: 'CommissionLineKind' });
+
+export enum CommissionLineStatus {
+  CALCULATED = 'CALCULATED',
+  APPROVED = 'APPROVED',
+  PAID = 'PAID',
+  DISPUTED = 'DISPUTED',
+  REVERSED = 'REVERSED',
+}
+registerEnumType(CommissionLineStatus, { name: 'CommissionLineStatus' });

@@ -1,0 +1,212 @@
+import { formatRate } from '@reseller-hub/shared-schema/money';
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { FilterQuery } from '@mikro-orm/core';
+import type { Context } from '../../app/context.js';
+import { RESELLER_ROLES, Role, STAFF_ROLES } from '../../auth/roles.js';
+import { badInput, forbidden, notFound } from '../../shared/errors.js';
+import { Money, moneyOf } from '../../shared/money.graphql.js';
+import { ConnectionType, PageArgs, paginate } from '../../shared/pagination.js';
+import { isPeriod } from '../../shared/period.js';
+import { isUuid } from '../../shared/validation.js';
+import { Customer } from '../customers/customer.entity.js';
+import { Reseller } from '../resellers/reseller.entity.js';
+import { CommissionLineKind, CommissionLineStatus } from './commission.enums.js';
+import { CommissionPlan, CommissionPlanVersion } from './commission-plan.entity.js';
+import {
+  AssignCommissionPlanInput,
+  AssignCommissionPlanPayload,
+  CommissionPlanPayload,
+  CreateCommissionPlanInput,
+  CreateCommissionPlanVersionInput,
+  PlanVersionView,
+} from './commission-plan.inputs.js';
+import { assignCommissionPlan, createCommissionPlan, createCommissionPlanVersion, versionView } from './commission-plan.service.js';
+import { CommissionLine, CommissionPeriodClose, CommissionRun } from './commission-run.entity.js';
+import { approveCommissionRun, closeCommissionPeriod, runCommissions } from './commission-run.service.js';
+
+const FINANCE_TEAM = [Role.ADMIN, Role.FINANCE] as const;
+
+@InputType()
+class PeriodInput {
+  @Field({ description: 'YYYY-MM' }) period!: string;
+}
+
+@InputType()
+class CommissionRunIdInput {
+  @Field(() => ID) runId!: string;
+}
+
+@InputType()
+class CommissionLineFilter {
+  @Field({ description: 'YYYY-MM' }) period!: string;
+  @Field(() => ID, { nullable: true }) resellerId?: string | null;
+  @Field(() => [CommissionLineStatus], { nullable: true }) status?: CommissionLineStatus[] | null;
+  @Field(() => [CommissionLineKind], { nullable: true }) kind?: CommissionLineKind[] | null;
+}
+
+@ObjectType()
+class CommissionRunPayload {
+  @Field(() => CommissionRun) run!: CommissionRun;
+}
+
+@ObjectType()
+class CloseCommissionPeriodPayload {
+  @Field(() => CommissionPeriodClose) close!: CommissionPeriodClose;
+}
+
+@ObjectType()
+class CommissionStatement {
+  @Field() period!: string;
+  @Field(() => Money) total!: Money;
+  @Field(() => [CommissionLine]) lines!: CommissionLine[];
+}
+
+const CommissionLineConnection = ConnectionType('CommissionLine', CommissionLine);
+
+@Authorized(...STAFF_ROLES)
+@Resolver(() => CommissionPlan)
+export class CommissionPlanResolver {
+  @Query(() => [CommissionPlan])
+  commissionPlans(@Ctx() ctx: Context) {
+    return ctx.em.find(CommissionPlan, {}, { orderBy: { name: 'asc' } });
+  }
+
+  @Authorized(...FINANCE_TEAM)
+  @Mutation(() => CommissionPlanPayload)
+  async createCommissionPlan(@Arg('input') input: CreateCommissionPlanInput, @Ctx() ctx: Context) {
+    return { plan: await createCommissionPlan(ctx, input) };
+  }
+
+  @Authorized(...FINANCE_TEAM)
+  @Mutation(() => CommissionPlanPayload, { description: 'New terms from an open period on; closed periods keep the terms they were run with.' })
+  async createCommissionPlanVersion(@Arg('input') input: CreateCommissionPlanVersionInput, @Ctx() ctx: Context) {
+    return { plan: await createCommissionPlanVersion(ctx, input) };
+  }
+
+  @Authorized(...FINANCE_TEAM)
+  @Mutation(() => AssignCommissionPlanPayload)
+  assignCommissionPlan(@Arg('input') input: AssignCommissionPlanInput, @Ctx() ctx: Context) {
+    return assignCommissionPlan(ctx, input);
+  }
+
+  @FieldResolver(() => [PlanVersionView], { description: 'Every version, newest first.' })
+  async versions(@Root() plan: CommissionPlan, @Ctx() ctx: Context) {
+    const versions = await ctx.loaders.manyBy(CommissionPlanVersion, 'plan').load(plan.id);
+    return [...versions].sort((a, b) => b.version - a.version).map(versionView);
+  }
+}
+
+@Authorized(...STAFF_ROLES)
+@Resolver(() => CommissionRun)
+export class CommissionRunResolver {
+  @Authorized(...FINANCE_TEAM)
+  @Mutation(() => CommissionRunPayload, { description: 'Computes every line of the period in one transaction; idempotent while the period is open.' })
+  async runCommissions(@Arg('input') input: PeriodInput, @Ctx() ctx: Context) {
+    return { run: await runCommissions(ctx, input.period) };
+  }
+
+  @Authorized(...FINANCE_TEAM)
+  @Mutation(() => CommissionRunPayload)
+  async approveCommissionRun(@Arg('input') input: CommissionRunIdInput, @Ctx() ctx: Context) {
+    return { run: await approveCommissionRun(ctx, input.runId) };
+  }
+
+  @Authorized(...FINANCE_TEAM)
+  @Mutation(() => CloseCommissionPeriodPayload)
+  async closeCommissionPeriod(@Arg('input') input: PeriodInput, @Ctx() ctx: Context) {
+    return { close: await closeCommissionPeriod(ctx, input.period) };
+  }
+
+  @Query(() => [CommissionRun], { description: 'Runs, newest first (at most 100).' })
+  commissionRuns(@Arg('period', () => String, { nullable: true }) period: string | null, @Ctx() ctx: Context) {
+    if (period != null && !isPeriod(period)) throw badInput('Use a period YYYY-MM', { period: 'Use a period YYYY-MM' });
+    return ctx.em.find(CommissionRun, period ? { period } : {}, { orderBy: { startedAt: 'desc', id: 'desc' }, limit: 100 });
+  }
+
+  @Query(() => CommissionRun)
+  async commissionRun(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    const run = isUuid(id) ? await ctx.em.findOne(CommissionRun, { id }) : null;
+    if (!run) throw notFound('Commission run');
+    return run;
+  }
+
+  @FieldResolver(() => Money, { description: 'Commissionable revenue counted in the period.' })
+  revenue(@Root() run: CommissionRun, @Ctx() ctx: Context) {
+    return moneyOf(ctx, run.revenueCents);
+  }
+
+  @FieldResolver(() => Money, { description: 'Sum of the run’s lines (adjustments and caps included).' })
+  total(@Root() run: CommissionRun, @Ctx() ctx: Context) {
+    return moneyOf(ctx, run.totalCents);
+  }
+}
+
+@Authorized(...STAFF_ROLES, ...RESELLER_ROLES)
+@Resolver(() => CommissionLine)
+export class CommissionLineResolver {
+  @Authorized(...STAFF_ROLES)
+  @Query(() => CommissionLineConnection)
+  commissionLines(@Arg('filter') filter: CommissionLineFilter, @Args() page: PageArgs, @Ctx() ctx: Context) {
+    if (!isPeriod(filter.period)) throw badInput('Use a period YYYY-MM', { period: 'Use a period YYYY-MM' });
+    const where: FilterQuery<CommissionLine> = { period: filter.period };
+    if (filter.resellerId) {
+      if (!isUuid(filter.resellerId)) throw notFound('Reseller');
+      where.reseller = filter.resellerId;
+    }
+    if (filter.status?.length) where.status = { $in: filter.status };
+    if (filter.kind?.length) where.kind = { $in: filter.kind };
+    return paginate(ctx.em, CommissionLine, where, page, [{ reseller: 'asc' }, { id: 'asc' }]);
+  }
+
+  @Authorized(...RESELLER_ROLES)
+  @Query(() => CommissionStatement, { description: "The signed-in partner's commission lines of a period, with how each was calculated." })
+  async myCommissions(@Arg('period') period: string, @Ctx() ctx: Context) {
+    if (!isPeriod(period)) throw badInput('Use a period YYYY-MM', { period: 'Use a period YYYY-MM' });
+    if (!ctx.actor?.resellerId) throw forbidden();
+    // The reseller-scope filter limits these to the caller's own reseller.
+    const lines = await ctx.em.find(CommissionLine, { period, status: { $ne: CommissionLineStatus.REVERSED } }, { orderBy: { kind: 'asc', id: 'asc' } });
+    return { period, lines, total: await moneyOf(ctx, lines.reduce((sum, line) => sum + line.amountCents, 0n)) };
+  }
+
+  @FieldResolver(() => Money)
+  amount(@Root() line: CommissionLine, @Ctx() ctx: Context) {
+    return moneyOf(ctx, line.amountCents);
+  }
+
+  @FieldResolver(() => Money, { description: 'The revenue the line is based on.' })
+  base(@Root() line: CommissionLine, @Ctx() ctx: Context) {
+    return moneyOf(ctx, line.baseCents);
+  }
+
+  @FieldResolver(() => Money, { nullable: true, description: 'Flat fee applied (FLAT_FEE plans).' })
+  fee(@Root() line: CommissionLine, @Ctx() ctx: Context) {
+    return moneyOf(ctx, line.feeCents);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Decimal rate applied, e.g. "0.1200".' })
+  rate(@Root() line: CommissionLine) {
+    return line.rateUnits === null ? null : formatRate(BigInt(line.rateUnits));
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'Tier reached, counted from 1 (TIERED plans).' })
+  tier(@Root() line: CommissionLine) {
+    return line.tierIndex === null ? null : line.tierIndex + 1;
+  }
+
+  @FieldResolver(() => Reseller)
+  reseller(@Root() line: CommissionLine, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(Reseller).load(line.reseller.id);
+  }
+
+  @FieldResolver(() => Customer, { nullable: true })
+  customer(@Root() line: CommissionLine, @Ctx() ctx: Context) {
+    return line.customer ? ctx.loaders.byId(Customer).load(line.customer.id) : null;
+  }
+
+  @FieldResolver(() => String, { description: 'Plan name and version, e.g. "Standard v2".' })
+  async plan(@Root() line: CommissionLine, @Ctx() ctx: Context) {
+    const version = await ctx.loaders.byId(CommissionPlanVersion).load(line.planVersion.id);
+    const plan = version ? await ctx.loaders.byId(CommissionPlan).load(version.plan.id) : null;
+    return plan && version ? `${plan.name} v${version.version}` : 'unknown plan';
+  }
+}
