@@ -61,6 +61,12 @@ const POLICY: Record<string, [typeof PUBLIC | typeof ANY_SIGNED_IN | Caller[], s
   commissionRun: [STAFF, `{ commissionRun(id: "${id}") { id } }`],
   commissionLines: [STAFF, `{ commissionLines(filter: { period: "2026-01" }) { totalCount } }`],
   myCommissions: [RESELLERS, `{ myCommissions(period: "2026-01") { total { amount } } }`],
+  myCommissionHistory: [RESELLERS, `{ myCommissionHistory { period } }`],
+  commissionReport: [STAFF, `{ commissionReport(period: "2026-01", groupBy: RESELLER) { csv } }`],
+  commissionDisputes: [[...STAFF, ...RESELLERS], `{ commissionDisputes { id } }`],
+  disputeCommissionLine: [RESELLERS, `mutation { disputeCommissionLine(input: { lineId: "${id}", message: "x" }) { dispute { id } } }`],
+  addCommissionDisputeMessage: [[...RESELLERS, ...FINANCE_TEAM], `mutation { addCommissionDisputeMessage(input: { disputeId: "${id}", message: "x" }) { dispute { id } } }`],
+  resolveCommissionDispute: [FINANCE_TEAM, `mutation { resolveCommissionDispute(input: { disputeId: "${id}", resolution: REJECTED, message: "x" }) { dispute { id } } }`],
 };
 
 let api: TestApi;

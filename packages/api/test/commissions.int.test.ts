@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatMoney, parseMoney } from '@reseller-hub/shared-schema/money';
 import { Role } from '../src/auth/roles.js';
 import { createStaffUser } from '../src/seeders/factories.js';
 import { APPROVE, createTestTenant, errorCode, login, STAFF_PASSWORD, startTestApi, submitApplication, type TestApi, type TestTenant } from './helpers.js';
@@ -151,6 +152,77 @@ describe('monthly commission run', () => {
     }
     expect(results.some((result) => !result.errors)).toBe(true);
     expect((await gqlAs(tt.tokens.finance)(LINES, { p: '2026-02' })).data.commissionLines.totalCount).toBe(3);
+  });
+});
+
+describe('disputes', () => {
+  it('a partner disputes its own line; finance upholds it; the difference is an approved adjustment in the first open period', async () => {
+    const mine = await gqlAs(ownerA)(`{ myCommissions(period: "2026-02") { lines { id kind amount { amount } } } }`);
+    const line = mine.data.myCommissions.lines.find((l: { kind: string }) => l.kind === 'CUSTOMER');
+    expect(line.amount.amount).toBe('30.00');
+    // Another reseller's line is NOT_FOUND for this partner.
+    const lineOfB = (await gqlAs(tt.tokens.finance)(LINES, { p: '2026-01' })).data.commissionLines.nodes.find((l: { reseller: { code: string } }) => l.reseller.code === resellers.b.code);
+    const all = await gqlAs(tt.tokens.finance)(`{ commissionLines(filter: { period: "2026-01" }) { nodes { id reseller { code } } } }`);
+    const idOfB = all.data.commissionLines.nodes.find((l: { reseller: { code: string } }) => l.reseller.code === resellers.b.code).id;
+    expect(lineOfB).toBeDefined();
+    expect(errorCode(await gqlAs(ownerA)(`mutation($i: DisputeCommissionLineInput!) { disputeCommissionLine(input: $i) { dispute { id } } }`, { i: { lineId: idOfB, message: 'not mine' } }))).toBe('NOT_FOUND');
+
+    const opened = await gqlAs(ownerA)(`mutation($i: DisputeCommissionLineInput!) { disputeCommissionLine(input: $i) { dispute { id status line { status } } } }`, { i: { lineId: line.id, message: 'INV-5 was 350.00, not 300.00' } });
+    expect(opened.data.disputeCommissionLine.dispute).toMatchObject({ status: 'OPEN', line: { status: 'DISPUTED' } });
+    const disputeId = opened.data.disputeCommissionLine.dispute.id;
+    expect(errorCode(await gqlAs(ownerA)(`mutation($i: DisputeCommissionLineInput!) { disputeCommissionLine(input: $i) { dispute { id } } }`, { i: { lineId: line.id, message: 'again' } }))).toBe('CONFLICT');
+    // A disputed period cannot be recalculated under the partner's feet.
+    expect(errorCode(await gqlAs(tt.tokens.finance)(RUN, { p: '2026-02' }))).toBe('CONFLICT');
+    await gqlAs(tt.tokens.finance)(`mutation($i: AddCommissionDisputeMessageInput!) { addCommissionDisputeMessage(input: $i) { dispute { id } } }`, { i: { disputeId, message: 'Checking the invoice.' } });
+    const resolved = await gqlAs(tt.tokens.finance)(
+      `mutation($i: ResolveCommissionDisputeInput!) { resolveCommissionDispute(input: $i) { dispute { status resolution correctedAmount { amount } line { status } messages { authorLabel fromPartner body } } } }`,
+      { i: { disputeId, resolution: 'UPHELD', message: 'You are right: corrected to 35.00.', correctedAmount: '35.00' } },
+    );
+    expect(resolved.data.resolveCommissionDispute.dispute).toEqual({
+      status: 'RESOLVED',
+      resolution: 'UPHELD',
+      correctedAmount: { amount: '35.00' },
+      line: { status: 'CALCULATED' },
+      messages: [
+        { authorLabel: `owner-a@${tt.slug}.example`, fromPartner: true, body: 'INV-5 was 350.00, not 300.00' },
+        { authorLabel: `finance@${tt.slug}.example`, fromPartner: false, body: 'Checking the invoice.' },
+        { authorLabel: `finance@${tt.slug}.example`, fromPartner: false, body: 'You are right: corrected to 35.00.' },
+      ],
+    });
+    const after = await gqlAs(ownerA)(`{ myCommissions(period: "2026-02") { total { amount } lines { kind status amount { amount } trace } } }`);
+    const correction = after.data.myCommissions.lines.find((l: { trace: string }) => l.trace.startsWith('Dispute resolved'));
+    expect(correction).toMatchObject({ kind: 'ADJUSTMENT', status: 'APPROVED', amount: { amount: '5.00' } });
+    // The correction survives a rerun of the open period, and is not duplicated by it.
+    const rerun = await gqlAs(tt.tokens.finance)(RUN, { p: '2026-02' });
+    expect(rerun.errors).toBeUndefined();
+    const again = await gqlAs(ownerA)(`{ myCommissions(period: "2026-02") { total { amount } lines { trace } } }`);
+    expect(again.data.myCommissions.lines.filter((l: { trace: string }) => l.trace.startsWith('Dispute resolved'))).toHaveLength(1);
+    expect(again.data.myCommissions.total).toEqual(after.data.myCommissions.total);
+    const history = await gqlAs(ownerA)(`{ myCommissionHistory(periods: 12) { period lineCount total { amount } } }`);
+    expect(history.data.myCommissionHistory.map((h: { period: string }) => h.period)).toEqual(['2026-02', '2026-01']);
+    expect(history.data.myCommissionHistory[0].total).toEqual(again.data.myCommissions.total);
+  });
+});
+
+describe('report', () => {
+  it('groups a period by reseller, plan, tier and status; totals add up; CSV matches', async () => {
+    const totals = new Set<string>();
+    for (const groupBy of ['RESELLER', 'PLAN', 'TIER', 'STATUS']) {
+      const report = await gqlAs(tt.tokens.partnerManager)(`query($g: CommissionReportGroup!) { commissionReport(period: "2026-01", groupBy: $g) { total { amount } csv rows { label lineCount revenue { amount } amount { amount } } } }`, { g: groupBy });
+      expect(report.errors).toBeUndefined();
+      const { rows, total, csv } = report.data.commissionReport;
+      const sum = rows.reduce((s: bigint, r: { amount: { amount: string } }) => s + parseMoney(r.amount.amount), 0n);
+      expect(formatMoney(sum)).toBe(total.amount);
+      expect(csv.trim().split('\n')).toHaveLength(rows.length + 1);
+      totals.add(total.amount);
+    }
+    expect([...totals]).toEqual(['1570.45']);
+    const byReseller = await gqlAs(tt.tokens.finance)(`{ commissionReport(period: "2026-01", groupBy: RESELLER) { rows { label amount { amount } } csv } }`);
+    expect(byReseller.data.commissionReport.rows).toEqual([
+      { label: expect.stringContaining(resellers.a.code), amount: { amount: '130.45' } },
+      { label: expect.stringContaining(resellers.b.code), amount: { amount: '1440.00' } },
+    ].sort((x, y) => (x.label < y.label ? -1 : 1)));
+    expect(byReseller.data.commissionReport.csv.split('\n')[0]).toBe('reseller,lines,revenue,commission');
   });
 });
 

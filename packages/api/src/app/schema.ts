@@ -11,6 +11,7 @@ import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { ResellerResolver } from '../modules/resellers/reseller.resolver.js';
 import { BillingRecordResolver } from '../modules/billing/billing-record.resolver.js';
 import { CommissionLineResolver, CommissionPlanResolver, CommissionRunResolver } from '../modules/commissions/commission.resolver.js';
+import { CommissionDisputeResolver } from '../modules/commissions/commission-dispute.resolver.js';
 import { CustomerResolver } from '../modules/customers/customer.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -30,6 +31,7 @@ export const resolvers: NonEmptyArray<Function> = [
   CommissionPlanResolver,
   CommissionRunResolver,
   CommissionLineResolver,
+  CommissionDisputeResolver,
 ];
 
 let cached: GraphQLSchema | undefined;

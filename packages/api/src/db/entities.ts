@@ -11,6 +11,7 @@ import { Tenant } from '../modules/tenants/tenant.entity.js';
 import { BillingRecord } from '../modules/billing/billing-record.entity.js';
 import { CommissionPlan, CommissionPlanAssignment, CommissionPlanVersion } from '../modules/commissions/commission-plan.entity.js';
 import { CommissionLine, CommissionLineSource, CommissionPeriodClose, CommissionRun } from '../modules/commissions/commission-run.entity.js';
+import { CommissionDispute, CommissionDisputeMessage } from '../modules/commissions/commission-dispute.entity.js';
 import { CustomerAssignment } from '../modules/customers/customer-assignment.entity.js';
 import { Customer } from '../modules/customers/customer.entity.js';
 import { TenantOwned } from './tenant-owned.entity.js';
@@ -38,4 +39,6 @@ export const entities = [
   CommissionLine,
   CommissionLineSource,
   CommissionPeriodClose,
+  CommissionDispute,
+  CommissionDisputeMessage,
 ];

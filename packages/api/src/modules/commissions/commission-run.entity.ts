@@ -39,9 +39,10 @@ export class CommissionRun extends TenantOwned {
 @Index({ properties: ['tenant', 'period', 'reseller'] })
 @Index({ properties: ['run'] })
 export class CommissionLine extends TenantOwned {
-  [OptionalProps]?: 'createdAt' | 'customer' | 'adjustmentForPeriod' | 'rateUnits' | 'feeCents' | 'tierIndex' | 'status';
+  [OptionalProps]?: 'createdAt' | 'run' | 'customer' | 'adjustmentForPeriod' | 'rateUnits' | 'feeCents' | 'tierIndex' | 'status';
 
-  @ManyToOne(() => CommissionRun, { deleteRule: 'cascade' }) run!: Rel<CommissionRun>;
+  /** The run that computed the line; null for a line written by a decision (a dispute resolution). */
+  @ManyToOne(() => CommissionRun, { deleteRule: 'cascade', nullable: true }) run: Rel<CommissionRun> | null = null;
   @Field() @Property({ type: 'text' }) period!: string;
   @ManyToOne(() => Reseller) reseller!: Rel<Reseller>;
   @ManyToOne(() => Customer, { nullable: true }) customer: Rel<Customer> | null = null;

@@ -268,20 +268,25 @@ async function insertLines(tx: EntityManager, tenantId: string, runId: string, p
 export async function runCommissions(ctx: Context, period: string): Promise<CommissionRun> {
   if (!isPeriod(period)) throw badInput('Use a period YYYY-MM', { period: 'Use a period YYYY-MM' });
   const tenant = await actorTenant(ctx);
-  const startedAt = ctx.app.clock.now();
+  // When the run really executed (wall time, not the business clock): orders runs of a period.
+  const startedAt = new Date();
   const startedBy = ctx.actor?.label ?? 'system';
   try {
     return await ctx.em.transactional(async (tx) => {
       if (!(await tryLockPeriod(tx, tenant.id, period))) throw conflict(`A commission run for ${period} is already in progress`);
       const lastClosed = await lastClosedPeriod(tx);
       if (lastClosed && period <= lastClosed) throw conflict(`${period} is closed; late records for it are counted as adjustments in the first open period`);
-      if (await tx.count(CommissionLine, { period, status: { $ne: CommissionLineStatus.CALCULATED } })) {
+      if (await tx.count(CommissionRun, { period, status: CommissionRunStatus.APPROVED })) {
         throw conflict(`The run for ${period} is approved; its lines can no longer be recalculated`);
+      }
+      if (await tx.count(CommissionLine, { period, status: CommissionLineStatus.DISPUTED })) {
+        throw conflict(`Lines of ${period} are disputed; resolve the disputes before running again`);
       }
       const run = tx.create(CommissionRun, { tenant, period, startedAt, startedBy });
       await tx.flush();
       const { lines, revenueCents, resellerCount } = await computeLines(tx, tenant, period, lastClosed);
-      await tx.nativeDelete(CommissionLine, { period, status: CommissionLineStatus.CALCULATED });
+      // Only the lines earlier runs computed; decisions (dispute resolutions) stay.
+      await tx.nativeDelete(CommissionLine, { period, status: CommissionLineStatus.CALCULATED, run: { $ne: null } });
       await insertLines(tx, tenant.id, run.id, period, lines);
       Object.assign(run, {
         status: CommissionRunStatus.COMPLETED,

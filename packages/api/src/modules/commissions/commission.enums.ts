@@ -39,3 +39,25 @@ export enum CommissionLineStatus {
   REVERSED = 'REVERSED',
 }
 registerEnumType(CommissionLineStatus, { name: 'CommissionLineStatus' });
+
+export enum DisputeStatus {
+  OPEN = 'OPEN',
+  RESOLVED = 'RESOLVED',
+}
+registerEnumType(DisputeStatus, { name: 'DisputeStatus' });
+
+export enum DisputeResolution {
+  /** The partner was right: the difference is paid (or recovered) as an approved adjustment. */
+  UPHELD = 'UPHELD',
+  /** The line stands as calculated. */
+  REJECTED = 'REJECTED',
+}
+registerEnumType(DisputeResolution, { name: 'DisputeResolution' });
+
+export enum CommissionReportGroup {
+  RESELLER = 'RESELLER',
+  PLAN = 'PLAN',
+  TIER = 'TIER',
+  STATUS = 'STATUS',
+}
+registerEnumType(CommissionReportGroup, { name: 'CommissionReportGroup' });

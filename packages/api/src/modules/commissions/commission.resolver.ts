@@ -1,4 +1,5 @@
-import { formatRate } from '@reseller-hub/shared-schema/money';
+import { formatMoney, formatRate } from '@reseller-hub/shared-schema/money';
+import { stringify } from 'csv-stringify/sync';
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Context } from '../../app/context.js';
@@ -10,7 +11,9 @@ import { isPeriod } from '../../shared/period.js';
 import { isUuid } from '../../shared/validation.js';
 import { Customer } from '../customers/customer.entity.js';
 import { Reseller } from '../resellers/reseller.entity.js';
-import { CommissionLineKind, CommissionLineStatus } from './commission.enums.js';
+import { CommissionLineKind, CommissionLineStatus, CommissionReportGroup } from './commission.enums.js';
+import { CommissionDispute } from './commission-dispute.entity.js';
+import { commissionHistoryRows, commissionReportRows } from './commission-report.repository.js';
 import { CommissionPlan, CommissionPlanVersion } from './commission-plan.entity.js';
 import {
   AssignCommissionPlanInput,
@@ -62,6 +65,31 @@ class CommissionStatement {
 }
 
 const CommissionLineConnection = ConnectionType('CommissionLine', CommissionLine);
+
+@ObjectType()
+class CommissionPeriodTotal {
+  @Field() period!: string;
+  @Field(() => Int) lineCount!: number;
+  @Field(() => Money) total!: Money;
+}
+
+@ObjectType()
+class CommissionReportRow {
+  @Field() key!: string;
+  @Field() label!: string;
+  @Field(() => Int) lineCount!: number;
+  @Field(() => Money, { description: 'Commissionable revenue of the customer lines.' }) revenue!: Money;
+  @Field(() => Money) amount!: Money;
+}
+
+@ObjectType()
+class CommissionReport {
+  @Field() period!: string;
+  @Field(() => CommissionReportGroup) groupBy!: CommissionReportGroup;
+  @Field(() => [CommissionReportRow]) rows!: CommissionReportRow[];
+  @Field(() => Money) total!: Money;
+  @Field({ description: 'The same rows as CSV (RFC 4180), for download.' }) csv!: string;
+}
 
 @Authorized(...STAFF_ROLES)
 @Resolver(() => CommissionPlan)
@@ -201,6 +229,41 @@ export class CommissionLineResolver {
   @FieldResolver(() => Customer, { nullable: true })
   customer(@Root() line: CommissionLine, @Ctx() ctx: Context) {
     return line.customer ? ctx.loaders.byId(Customer).load(line.customer.id) : null;
+  }
+
+  @FieldResolver(() => CommissionDispute, { nullable: true, description: 'The latest dispute of the line, if any.' })
+  async dispute(@Root() line: CommissionLine, @Ctx() ctx: Context) {
+    const disputes = await ctx.loaders.manyBy(CommissionDispute, 'line').load(line.id);
+    return disputes.at(-1) ?? null;
+  }
+
+  @Authorized(...RESELLER_ROLES)
+  @Query(() => [CommissionPeriodTotal], { description: "The signed-in partner's totals per period, newest first." })
+  async myCommissionHistory(@Arg('periods', () => Int, { defaultValue: 12 }) periods: number, @Ctx() ctx: Context) {
+    if (!Number.isInteger(periods) || periods < 1 || periods > 60) throw badInput('periods must be 1–60', { periods: 'From 1 to 60' });
+    const rows = await commissionHistoryRows(ctx.em, ctx.actor!.tenantId, ctx.actor!.resellerId!, periods);
+    return Promise.all(rows.map(async (row) => ({ period: row.period, lineCount: row.line_count, total: await moneyOf(ctx, BigInt(row.amount_cents)) })));
+  }
+
+  @Authorized(...STAFF_ROLES)
+  @Query(() => CommissionReport)
+  async commissionReport(@Arg('period') period: string, @Arg('groupBy', () => CommissionReportGroup) groupBy: CommissionReportGroup, @Ctx() ctx: Context) {
+    if (!isPeriod(period)) throw badInput('Use a period YYYY-MM', { period: 'Use a period YYYY-MM' });
+    const rows = await commissionReportRows(ctx.em, ctx.actor!.tenantId, period, groupBy);
+    const total = rows.reduce((sum, row) => sum + BigInt(row.amount_cents), 0n);
+    const csv = stringify(
+      rows.map((row) => [row.label, row.line_count, formatMoney(BigInt(row.base_cents)), formatMoney(BigInt(row.amount_cents))]),
+      { header: true, columns: [groupBy.toLowerCase(), 'lines', 'revenue', 'commission'] },
+    );
+    return {
+      period,
+      groupBy,
+      total: await moneyOf(ctx, total),
+      csv,
+      rows: await Promise.all(
+        rows.map(async (row) => ({ key: row.key, label: row.label, lineCount: row.line_count, revenue: await moneyOf(ctx, BigInt(row.base_cents)), amount: await moneyOf(ctx, BigInt(row.amount_cents)) })),
+      ),
+    };
   }
 
   @FieldResolver(() => String, { description: 'Plan name and version, e.g. "Standard v2".' })
