@@ -8,9 +8,11 @@ import type { SubmitResellerApplicationInput } from '../modules/applications/res
 import { ResellerStatus, ResellerTier } from '../modules/resellers/reseller.enums.js';
 import { updateResellerStatus } from '../modules/resellers/reseller.service.js';
 import { findTenantBySlug } from '../modules/tenants/tenant.repository.js';
+import { seedDemoCommissions } from './demo-commissions.js';
 import { createStaffUser, createTenant } from './factories.js';
 
 export const DEMO_PASSWORD = 'demo-password-2026';
+export const DEMO_PARTNER_LOGIN = 'partner@demo.example';
 export const DEMO_LOGINS = [
   { email: 'admin@demo.example', name: 'Alex Admin', role: Role.ADMIN },
   { email: 'finance@demo.example', name: 'Fran Finance', role: Role.FINANCE },
@@ -68,11 +70,17 @@ export async function seedDemo(app: AppServices): Promise<boolean> {
   }
   const applications = await asAdmin().em.find(ResellerApplication, {}, { orderBy: { createdAt: 'asc', id: 'asc' } });
   const ids = companies.map((company) => applications.find((application) => application.contactEmail === company.contactEmail)!.id);
-  // Two approved partners (one active), one rejected, one under review, two waiting.
+  // Two approved partners, one rejected, one under review, two waiting.
   const first = await approveResellerApplication(asAdmin(), { applicationId: ids[0]!, tier: ResellerTier.SILVER });
   await updateResellerStatus(asAdmin(), { resellerId: first.reseller.id, status: ResellerStatus.ACTIVE, reason: 'Onboarding completed before go-live' });
-  await approveResellerApplication(asAdmin(), { applicationId: ids[1]!, tier: ResellerTier.GOLD });
+  const second = await approveResellerApplication(asAdmin(), { applicationId: ids[1]!, tier: ResellerTier.GOLD });
   await rejectResellerApplication(asAdmin(), { applicationId: ids[4]!, reason: 'No business history and an unrealistic nationwide volume; please reapply with references.' });
   await startApplicationReview(asAdmin(), ids[2]!);
+
+  // Both partners are live: the second went through onboarding too.
+  await updateResellerStatus(asAdmin(), { resellerId: second.reseller.id, status: ResellerStatus.ACTIVE, reason: 'Onboarding completed' });
+  // A partner login for the portal demo (the owners' invitations wait in the outbox).
+  await createStaffUser(app.orm.em, tenant, { email: DEMO_PARTNER_LOGIN, name: 'Rita Riverside', role: Role.RESELLER_STAFF, password: DEMO_PASSWORD, resellerId: first.reseller.id });
+  await seedDemoCommissions(asAdmin, [first.reseller, second.reseller], app.clock.now().toISOString().slice(0, 10));
   return true;
 }

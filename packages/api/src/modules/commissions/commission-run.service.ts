@@ -28,11 +28,10 @@ class PlanBook {
   ) {}
 
   static async load(em: EntityManager): Promise<PlanBook> {
-    const [plans, versions, assignments] = await Promise.all([
-      em.find(CommissionPlan, {}),
-      em.find(CommissionPlanVersion, {}, { orderBy: { effectiveFrom: 'desc' } }),
-      em.find(CommissionPlanAssignment, {}, { orderBy: { effectiveFrom: 'desc' } }),
-    ]);
+    // One after the other: inside the run's transaction they share one connection.
+    const plans = await em.find(CommissionPlan, {});
+    const versions = await em.find(CommissionPlanVersion, {}, { orderBy: { effectiveFrom: 'desc' } });
+    const assignments = await em.find(CommissionPlanAssignment, {}, { orderBy: { effectiveFrom: 'desc' } });
     const group = <T>(items: T[], key: (item: T) => string) => {
       const map = new Map<string, T[]>();
       for (const item of items) map.set(key(item), [...(map.get(key(item)) ?? []), item]);

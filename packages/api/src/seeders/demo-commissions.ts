@@ -1,0 +1,68 @@
+import type { Context } from '../app/context.js';
+import { upsertBillingRecords } from '../modules/billing/billing-record.service.js';
+import { PlanType, TierMode } from '../modules/commissions/commission.enums.js';
+import { assignCommissionPlan, createCommissionPlan } from '../modules/commissions/commission-plan.service.js';
+import { approveCommissionRun, closeCommissionPeriod, runCommissions } from '../modules/commissions/commission-run.service.js';
+import { upsertCustomers } from '../modules/customers/customer.service.js';
+import { addDaysToDate, firstDayOf, nextPeriod, periodOfDate, previousPeriod } from '../shared/period.js';
+
+/**
+ * Six months of commission history for the demo, made through the real services: two plans, a
+ * dozen customers, monthly invoices paid on varying days (one paid late, one refunded), runs that
+ * are approved and closed for the older months, and a calculated run for last month.
+ */
+export async function seedDemoCommissions(asAdmin: () => Context, resellers: { code: string; id: string }[], today: string) {
+  const last = previousPeriod(periodOfDate(today));
+  const periods: string[] = [];
+  for (let period = last, i = 0; i < 6; i++, period = previousPeriod(period)) periods.unshift(period);
+  const first = periods[0]!;
+
+  await createCommissionPlan(asAdmin(), { name: 'Standard', type: PlanType.PERCENTAGE, effectiveFrom: first, isDefault: true, terms: { rate: '0.1000', minimumPayout: '50.00' }, description: '10 % of paid revenue' });
+  const volume = await createCommissionPlan(asAdmin(), {
+    name: 'Volume',
+    type: PlanType.TIERED,
+    effectiveFrom: first,
+    description: 'Tiered on monthly paid revenue',
+    terms: { tierMode: TierMode.MARGINAL, tiers: [{ from: '0', rate: '0.10' }, { from: '2000.00', rate: '0.12' }, { from: '5000.00', rate: '0.15' }], monthlyCap: '2500.00' },
+  });
+  if (resellers[1]) await assignCommissionPlan(asAdmin(), { resellerId: resellers[1].id, planId: volume.id, effectiveFrom: first });
+
+  const names = ['Alder Bakery', 'Birch Dental', 'Cedar Law', 'Dogwood Cafe', 'Elm Street Gym', 'Fir Family', 'Grove Clinic', 'Hazel Home', 'Ivy Studio', 'Juniper Books', 'Kestrel Logistics', 'Linden Salon'];
+  const customers = names.map((name, index) => ({
+    externalId: `CUST-${1001 + index}`,
+    name,
+    resellerCode: resellers[index % resellers.length]!.code,
+    assignedSince: firstDayOf(first),
+    mrrCents: [8999, 12999, 45000, 6999, 24900, 5999, 89900, 7999, 15900, 9999, 129900, 11900][index]!,
+    // Customers join over time: each starts paying in its own month.
+    startsAt: periods[Math.min(index % 4, periods.length - 1)]!,
+  }));
+  await upsertCustomers(asAdmin(), customers.map(({ externalId, name, resellerCode, assignedSince }) => ({ externalId, name, resellerCode, assignedSince, email: `${externalId.toLowerCase()}@customers.example` })));
+
+  const records = [];
+  for (const period of periods) {
+    for (const [index, customer] of customers.entries()) {
+      if (period < customer.startsAt) continue;
+      const day = 3 + ((index * 7 + Number(period.slice(5))) % 20);
+      const amount = (customer.mrrCents / 100).toFixed(2);
+      records.push({ invoiceId: `INV-${period.replace('-', '')}-${customer.externalId}`, customerExternalId: customer.externalId, period, invoicedAmount: amount, paidAmount: amount, paidDate: addDaysToDate(firstDayOf(period), day) });
+    }
+  }
+  // A credit note for a service outage, refunded in the second month.
+  records.push({ invoiceId: 'CN-0001', customerExternalId: 'CUST-1003', period: periods[1]!, invoicedAmount: '-150.00', paidAmount: '-150.00', paidDate: addDaysToDate(firstDayOf(periods[1]!), 24) });
+  await upsertBillingRecords(asAdmin(), records);
+
+  // Older months are approved and closed; last month is calculated and waits for approval.
+  for (const period of periods) {
+    const run = await runCommissions(asAdmin(), period);
+    if (period === last) break;
+    await approveCommissionRun(asAdmin(), run.id);
+    await closeCommissionPeriod(asAdmin(), period);
+  }
+  // A payment for a closed month that arrived late: next month's run shows it as an adjustment.
+  await upsertBillingRecords(asAdmin(), [
+    { invoiceId: `INV-LATE-${periods[3]!.replace('-', '')}`, customerExternalId: 'CUST-1001', period: periods[3]!, invoicedAmount: '89.99', paidAmount: '89.99', paidDate: addDaysToDate(firstDayOf(periods[3]!), 27) },
+  ]);
+  await runCommissions(asAdmin(), last);
+  return { periods, next: nextPeriod(last) };
+}
