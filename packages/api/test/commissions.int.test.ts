@@ -226,6 +226,45 @@ describe('report', () => {
   });
 });
 
+describe('reconciliation', () => {
+  const RECONCILE = `mutation($p: String!) { reconcileCommissions(input: { period: $p }) { reconciliation { id openCount expectedTotal { amount } storedTotal { amount } discrepancies { id kind detail status expected { amount } stored { amount } difference { amount } customer { externalId } } } } }`;
+
+  it('finds nothing when the stored lines are what the billing records give', async () => {
+    const result = await gqlAs(tt.tokens.finance)(RECONCILE, { p: '2026-02' });
+    expect(result.errors).toBeUndefined();
+    const reconciliation = result.data.reconcileCommissions.reconciliation;
+    expect(reconciliation.discrepancies).toEqual([]);
+    expect(reconciliation.expectedTotal).toEqual(reconciliation.storedTotal);
+  });
+
+  it('reports a one-cent difference and revenue that earns nobody; decisions are recorded once', async () => {
+    // A stored line changed behind the engine's back, and a customer with no reseller pays in February.
+    await api.orm.em.getConnection().execute(`update commission_line set amount_cents = amount_cents + 1 where tenant_id = ? and period = '2026-02' and kind = 'CUSTOMER'`, [tt.tenant.id]);
+    await gqlAs(tt.tokens.finance)(`mutation { upsertCustomers(input: { customers: [{ externalId: "C9", name: "Nobody's Customer" }] }) { created } }`);
+    await gqlAs(tt.tokens.finance)(UPSERT_BILLING, { r: [{ invoiceId: 'INV-9', customerExternalId: 'C9', period: '2026-02', invoicedAmount: '80.00', paidAmount: '80.00', paidDate: '2026-02-11' }] });
+    const result = await gqlAs(tt.tokens.finance)(RECONCILE, { p: '2026-02' });
+    const reconciliation = result.data.reconcileCommissions.reconciliation;
+    const kinds = reconciliation.discrepancies.map((d: { kind: string }) => d.kind).sort();
+    expect(kinds).toEqual(['AMOUNT_DIFFERS', 'UNASSIGNED_CUSTOMER']);
+    const differs = reconciliation.discrepancies.find((d: { kind: string }) => d.kind === 'AMOUNT_DIFFERS');
+    expect(differs).toMatchObject({ expected: { amount: '30.00' }, stored: { amount: '30.01' }, difference: { amount: '-0.01' }, customer: { externalId: 'C1' }, status: 'OPEN' });
+    const unassigned = reconciliation.discrepancies.find((d: { kind: string }) => d.kind === 'UNASSIGNED_CUSTOMER');
+    expect(unassigned.detail).toContain('INV-9');
+    expect(reconciliation.openCount).toBe(2);
+
+    const RESOLVE = `mutation($i: ResolveReconciliationItemInput!) { resolveReconciliationItem(input: $i) { reconciliation { openCount discrepancies { id status note } } } }`;
+    const adjusted = await gqlAs(tt.tokens.finance)(RESOLVE, { i: { reconciliationId: reconciliation.id, itemId: differs.id, action: 'ADJUST', note: 'Manual edit reverted' } });
+    expect(adjusted.data.resolveReconciliationItem.reconciliation.openCount).toBe(1);
+    const accepted = await gqlAs(tt.tokens.admin)(RESOLVE, { i: { reconciliationId: reconciliation.id, itemId: unassigned.id, action: 'ACCEPT', note: 'House account, no partner' } });
+    expect(accepted.data.resolveReconciliationItem.reconciliation.openCount).toBe(0);
+    expect(errorCode(await gqlAs(tt.tokens.finance)(RESOLVE, { i: { reconciliationId: reconciliation.id, itemId: differs.id, action: 'ACCEPT', note: 'again' } }))).toBe('CONFLICT');
+    // The adjustment pays back the cent: an approved line of -0.01 in the open period.
+    const lines = (await gqlAs(tt.tokens.finance)(LINES, { p: '2026-02' })).data.commissionLines.nodes;
+    const correction = lines.find((l: { trace: string }) => l.trace.startsWith('Reconciliation of 2026-02'));
+    expect(correction).toMatchObject({ kind: 'ADJUSTMENT', status: 'APPROVED', amount: { amount: '-0.01' } });
+  });
+});
+
 describe('bad input is refused whole', () => {
   it('billing records: every bad row is reported and nothing is stored', async () => {
     const result = await gqlAs(tt.tokens.finance)(UPSERT_BILLING, {

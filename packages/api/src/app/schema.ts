@@ -12,6 +12,7 @@ import { ResellerResolver } from '../modules/resellers/reseller.resolver.js';
 import { BillingRecordResolver } from '../modules/billing/billing-record.resolver.js';
 import { CommissionLineResolver, CommissionPlanResolver, CommissionRunResolver } from '../modules/commissions/commission.resolver.js';
 import { CommissionDisputeResolver } from '../modules/commissions/commission-dispute.resolver.js';
+import { CommissionReconciliationResolver } from '../modules/commissions/commission-reconciliation.resolver.js';
 import { CustomerResolver } from '../modules/customers/customer.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -32,6 +33,7 @@ export const resolvers: NonEmptyArray<Function> = [
   CommissionRunResolver,
   CommissionLineResolver,
   CommissionDisputeResolver,
+  CommissionReconciliationResolver,
 ];
 
 let cached: GraphQLSchema | undefined;

@@ -12,6 +12,7 @@ import { BillingRecord } from '../modules/billing/billing-record.entity.js';
 import { CommissionPlan, CommissionPlanAssignment, CommissionPlanVersion } from '../modules/commissions/commission-plan.entity.js';
 import { CommissionLine, CommissionLineSource, CommissionPeriodClose, CommissionRun } from '../modules/commissions/commission-run.entity.js';
 import { CommissionDispute, CommissionDisputeMessage } from '../modules/commissions/commission-dispute.entity.js';
+import { CommissionReconciliation } from '../modules/commissions/commission-reconciliation.entity.js';
 import { CustomerAssignment } from '../modules/customers/customer-assignment.entity.js';
 import { Customer } from '../modules/customers/customer.entity.js';
 import { TenantOwned } from './tenant-owned.entity.js';
@@ -41,4 +42,5 @@ export const entities = [
   CommissionPeriodClose,
   CommissionDispute,
   CommissionDisputeMessage,
+  CommissionReconciliation,
 ];

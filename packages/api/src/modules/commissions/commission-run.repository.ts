@@ -94,3 +94,21 @@ export async function tryLockPeriod(em: EntityManager, tenantId: string, period:
     .execute(`select pg_try_advisory_xact_lock(hashtextextended(?, 0)) as locked`, [`commission-run:${tenantId}:${period}`], 'all', em.getTransactionContext());
   return rows[0]?.locked === true;
 }
+
+/** Paid records of a period that earn nobody: no reseller assigned on the paid date, or one that is not ACTIVE. */
+export function unpaidEarningRecords(em: EntityManager, tenantId: string, window: { start: string; end: string }): Promise<{ id: string; invoice_id: string; customer_id: string; customer_name: string; paid_cents: string; reseller_id: string | null; reseller_status: string | null }[]> {
+  return em.getConnection().execute(
+    `select br.id, br.invoice_id, br.customer_id, c.name as customer_name, br.paid_cents::text as paid_cents, ca.reseller_id, r.status as reseller_status
+       from billing_record br
+       join customer c on c.id = br.customer_id and c.tenant_id = br.tenant_id
+       left join customer_assignment ca on ca.customer_id = br.customer_id and ca.tenant_id = br.tenant_id
+        and ca.from_date <= br.paid_date and (ca.to_date is null or ca.to_date > br.paid_date)
+       left join reseller r on r.id = ca.reseller_id
+      where br.tenant_id = ? and br.paid_date between ? and ? and br.paid_cents <> 0
+        and (ca.id is null or r.status <> 'ACTIVE')
+      order by br.paid_date, br.invoice_id`,
+    [tenantId, window.start, window.end],
+    'all',
+    em.getTransactionContext(),
+  );
+}

@@ -103,7 +103,7 @@ function countingPeriod(book: PlanBook, row: PaidRecordRow): string | null {
  * adjustment line per customer and closed period for records that closed periods did not count
  * (late records, refunds after close, corrected amounts).
  */
-async function computeLines(tx: EntityManager, tenant: Tenant, period: string, lastClosed: string | null): Promise<{ lines: LineRow[]; revenueCents: bigint; resellerCount: number }> {
+export async function computeLines(tx: EntityManager, tenant: Tenant, period: string, lastClosed: string | null): Promise<{ lines: LineRow[]; revenueCents: bigint; resellerCount: number }> {
   const book = await PlanBook.load(tx);
   const active = new Set((await tx.find(Reseller, { status: ResellerStatus.ACTIVE }, { fields: ['id'] })).map((reseller) => reseller.id));
   const adjusting = lastClosed !== null && period === nextPeriod(lastClosed);
