@@ -155,6 +155,26 @@ describe('monthly commission run', () => {
   });
 });
 
+describe('a failing run', () => {
+  it('writes nothing, keeps the previous lines and is recorded as FAILED with its error', async () => {
+    const before = (await gqlAs(tt.tokens.finance)(LINES, { p: '2026-02' })).data.commissionLines;
+    // Corrupt the stored plan so the engine refuses it (validation never lets this in through the API).
+    await api.orm.em.getConnection().execute(`update commission_plan_version set rate_units = null where tenant_id = ? and version = 1 and plan_id in (select id from commission_plan where name = 'Standard')`, [tt.tenant.id]);
+    try {
+      const failed = await gqlAs(tt.tokens.finance)(RUN, { p: '2026-02' });
+      expect(errorCode(failed)).toBe('INTERNAL_SERVER_ERROR');
+      expect(failed.errors![0]!.message).not.toMatch(/rate|plan|sql/i);
+    } finally {
+      await api.orm.em.getConnection().execute(`update commission_plan_version set rate_units = 1000 where tenant_id = ? and version = 1 and plan_id in (select id from commission_plan where name = 'Standard')`, [tt.tenant.id]);
+    }
+    const runs = (await gqlAs(tt.tokens.finance)(`{ commissionRuns(period: "2026-02") { status error progressPercent finishedAt } }`)).data.commissionRuns;
+    expect(runs[0]).toMatchObject({ status: 'FAILED', error: expect.stringMatching(/Internal error: .*rate/i) });
+    expect(runs[1]).toMatchObject({ status: 'COMPLETED', progressPercent: 100 });
+    const after = (await gqlAs(tt.tokens.finance)(LINES, { p: '2026-02' })).data.commissionLines;
+    expect(after).toEqual(before);
+  });
+});
+
 describe('disputes', () => {
   it('a partner disputes its own line; finance upholds it; the difference is an approved adjustment in the first open period', async () => {
     const mine = await gqlAs(ownerA)(`{ myCommissions(period: "2026-02") { lines { id kind amount { amount } } } }`);

@@ -3,6 +3,7 @@ import { Migration20261125040103 } from './Migration20261125040103.js';
 import { Migration20261125043727 } from './Migration20261125043727.js';
 import { Migration20261125044529 } from './Migration20261125044529.js';
 import { Migration20261125045118 } from './Migration20261125045118.js';
+import { Migration20261125045250 } from './Migration20261125045250.js';
 
 /** Every migration in order; add new ones here after `pnpm --filter @reseller-hub/api migration:create`. */
 export const migrationsList: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125043727', class: Migration20261125043727 },
   { name: 'Migration20261125044529', class: Migration20261125044529 },
   { name: 'Migration20261125045118', class: Migration20261125045118 },
+  { name: 'Migration20261125045250', class: Migration20261125045250 },
 ];

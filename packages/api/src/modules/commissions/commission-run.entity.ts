@@ -12,7 +12,7 @@ import { CommissionPlanVersion } from './commission-plan.entity.js';
 @Entity({ tableName: 'commission_run' })
 @Index({ properties: ['tenant', 'period', 'startedAt'] })
 export class CommissionRun extends TenantOwned {
-  [OptionalProps]?: 'createdAt' | 'status' | 'finishedAt' | 'resellerCount' | 'lineCount' | 'adjustmentCount' | 'revenueCents' | 'totalCents' | 'error' | 'approvedBy' | 'approvedAt';
+  [OptionalProps]?: 'createdAt' | 'status' | 'finishedAt' | 'progressPercent' | 'resellerCount' | 'lineCount' | 'adjustmentCount' | 'revenueCents' | 'totalCents' | 'error' | 'approvedBy' | 'approvedAt';
 
   @Field() @Property({ type: 'text' }) period!: string;
 
@@ -23,6 +23,9 @@ export class CommissionRun extends TenantOwned {
   @Field() @Property({ type: 'datetime' }) startedAt!: Date;
   @Field(() => Date, { nullable: true }) @Property({ type: 'datetime', nullable: true }) finishedAt: Date | null = null;
   @Field({ description: 'Who started it (user email, API key or "system").' }) @Property({ type: 'text' }) startedBy!: string;
+  @Field(() => Int, { description: 'How far a RUNNING run is, 0–100 (updated while it works, outside its transaction).' })
+  @Property({ type: 'integer' })
+  progressPercent: number = 0;
   @Field(() => Int) @Property({ type: 'integer' }) resellerCount: number = 0;
   @Field(() => Int) @Property({ type: 'integer' }) lineCount: number = 0;
   @Field(() => Int) @Property({ type: 'integer' }) adjustmentCount: number = 0;

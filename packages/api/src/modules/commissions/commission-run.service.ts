@@ -103,7 +103,15 @@ function countingPeriod(book: PlanBook, row: PaidRecordRow): string | null {
  * adjustment line per customer and closed period for records that closed periods did not count
  * (late records, refunds after close, corrected amounts).
  */
-export async function computeLines(tx: EntityManager, tenant: Tenant, period: string, lastClosed: string | null): Promise<{ lines: LineRow[]; revenueCents: bigint; resellerCount: number }> {
+export type ProgressReporter = (percent: number) => Promise<void>;
+
+export async function computeLines(
+  tx: EntityManager,
+  tenant: Tenant,
+  period: string,
+  lastClosed: string | null,
+  onProgress: ProgressReporter = async () => {},
+): Promise<{ lines: LineRow[]; revenueCents: bigint; resellerCount: number }> {
   const book = await PlanBook.load(tx);
   const active = new Set((await tx.find(Reseller, { status: ResellerStatus.ACTIVE }, { fields: ['id'] })).map((reseller) => reseller.id));
   const adjusting = lastClosed !== null && period === nextPeriod(lastClosed);
@@ -138,9 +146,12 @@ export async function computeLines(tx: EntityManager, tenant: Tenant, period: st
     }
   }
 
+  await onProgress(10);
   const firstPaid = await firstPaymentDates(tx, tenant.id, [...new Set([...regular.values()].flatMap((customers) => [...customers.keys()]))]);
   const lines: LineRow[] = [];
+  let resellersDone = 0;
   for (const [resellerId, customers] of regular) {
+    if (++resellersDone % 500 === 0) await onProgress(10 + Math.floor((60 * resellersDone) / regular.size));
     const terms = book.versionFor(resellerId, period);
     if (!terms) {
       logger.warn('reseller has no commission plan; skipped', { resellerId, period });
@@ -227,9 +238,10 @@ function adjustmentRate(plan: CommissionPlan, version: CommissionPlanVersion, ti
   return { rateUnits: null, how: 'flat-fee plans are not adjusted for revenue changes' };
 }
 
-async function insertLines(tx: EntityManager, tenantId: string, runId: string, period: string, lines: LineRow[]) {
+async function insertLines(tx: EntityManager, tenantId: string, runId: string, period: string, lines: LineRow[], onProgress: ProgressReporter) {
   const now = new Date();
   for (let i = 0; i < lines.length; i += 1000) {
+    if (i > 0 && i % 20_000 === 0) await onProgress(75 + Math.floor((25 * i) / lines.length));
     const chunk = lines.slice(i, i + 1000);
     await tx.insertMany(
       CommissionLine,
@@ -270,6 +282,12 @@ export async function runCommissions(ctx: Context, period: string): Promise<Comm
   // When the run really executed (wall time, not the business clock): orders runs of a period.
   const startedAt = new Date();
   const startedBy = ctx.actor?.label ?? 'system';
+  let runId: string | null = null;
+  // Progress and failure are written outside the run's transaction, so others see them live.
+  const outside = () => ctx.em.fork();
+  const reportProgress: ProgressReporter = async (percent) => {
+    if (runId) await outside().nativeUpdate(CommissionRun, { id: runId }, { progressPercent: Math.min(99, percent) });
+  };
   try {
     return await ctx.em.transactional(async (tx) => {
       if (!(await tryLockPeriod(tx, tenant.id, period))) throw conflict(`A commission run for ${period} is already in progress`);
@@ -281,15 +299,20 @@ export async function runCommissions(ctx: Context, period: string): Promise<Comm
       if (await tx.count(CommissionLine, { period, status: CommissionLineStatus.DISPUTED })) {
         throw conflict(`Lines of ${period} are disputed; resolve the disputes before running again`);
       }
-      const run = tx.create(CommissionRun, { tenant, period, startedAt, startedBy });
-      await tx.flush();
-      const { lines, revenueCents, resellerCount } = await computeLines(tx, tenant, period, lastClosed);
+      const started = outside();
+      const created = started.create(CommissionRun, { tenant: started.getReference(Tenant, tenant.id), period, startedAt, startedBy });
+      await started.flush();
+      runId = created.id;
+      const { lines, revenueCents, resellerCount } = await computeLines(tx, tenant, period, lastClosed, reportProgress);
+      await reportProgress(75);
       // Only the lines earlier runs computed; decisions (dispute resolutions) stay.
       await tx.nativeDelete(CommissionLine, { period, status: CommissionLineStatus.CALCULATED, run: { $ne: null } });
-      await insertLines(tx, tenant.id, run.id, period, lines);
+      await insertLines(tx, tenant.id, created.id, period, lines, reportProgress);
+      const run = await tx.findOneOrFail(CommissionRun, { id: created.id });
       Object.assign(run, {
         status: CommissionRunStatus.COMPLETED,
         finishedAt: new Date(),
+        progressPercent: 100,
         resellerCount,
         lineCount: lines.length,
         adjustmentCount: lines.filter((line) => line.kind === CommissionLineKind.ADJUSTMENT).length,
@@ -300,16 +323,16 @@ export async function runCommissions(ctx: Context, period: string): Promise<Comm
       return run;
     });
   } catch (error) {
-    if (error instanceof AppError) throw error;
-    logger.error('commission run failed', { period, error: (error as Error).message });
-    const em = ctx.em.fork();
-    em.create(CommissionRun, { tenant: em.getReference(Tenant, tenant.id), period, startedAt, startedBy, status: CommissionRunStatus.FAILED, finishedAt: new Date(), error: (error as Error).message });
-    await em.flush();
+    // The transaction rolled back: no line was written. The run row records why.
+    if (runId) {
+      const message = error instanceof AppError ? error.message : `Internal error: ${(error as Error).message}`;
+      await outside().nativeUpdate(CommissionRun, { id: runId }, { status: CommissionRunStatus.FAILED, finishedAt: new Date(), error: message });
+    }
+    if (!(error instanceof AppError)) logger.error('commission run failed', { period, error: (error as Error).message });
     throw error;
   }
 }
 
-/** FINANCE/ADMIN approve the latest completed run of a period: its lines become APPROVED (payable). */
 export async function approveCommissionRun(ctx: Context, runId: string) {
   const tenant = await actorTenant(ctx);
   return ctx.em.transactional(async (tx) => {
