@@ -50,6 +50,8 @@ const POLICY: Record<string, [typeof PUBLIC | typeof ANY_SIGNED_IN | Caller[], s
   // customers, billing and commissions
   upsertCustomers: [[...PARTNER_TEAM, 'FINANCE'], `mutation { upsertCustomers(input: { customers: [{ externalId: "", name: "" }] }) { created } }`],
   upsertBillingRecords: [FINANCE_TEAM, `mutation { upsertBillingRecords(input: { records: [{ invoiceId: "", customerExternalId: "", period: "x", invoicedAmount: "x" }] }) { created } }`],
+  previewBillingImport: [FINANCE_TEAM, `{ previewBillingImport(input: { csv: "x" }) { rowCount } }`],
+  importBillingRecordsCsv: [FINANCE_TEAM, `mutation { importBillingRecordsCsv(input: { csv: "x" }) { created } }`],
   commissionPlans: [STAFF, `{ commissionPlans { id } }`],
   createCommissionPlan: [FINANCE_TEAM, `mutation { createCommissionPlan(input: { name: "", type: PERCENTAGE, effectiveFrom: "x", terms: {} }) { plan { id } } }`],
   createCommissionPlanVersion: [FINANCE_TEAM, `mutation { createCommissionPlanVersion(input: { planId: "${id}", effectiveFrom: "x", terms: {} }) { plan { id } } }`],

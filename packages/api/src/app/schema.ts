@@ -9,6 +9,7 @@ import { ResellerApplicationPublicResolver } from '../modules/applications/resel
 import { ApplicationNoteResolver, ResellerApplicationResolver } from '../modules/applications/reseller-application.resolver.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { ResellerResolver } from '../modules/resellers/reseller.resolver.js';
+import { BillingImportResolver } from '../modules/billing/billing-import.resolver.js';
 import { BillingRecordResolver } from '../modules/billing/billing-record.resolver.js';
 import { CommissionLineResolver, CommissionPlanResolver, CommissionRunResolver } from '../modules/commissions/commission.resolver.js';
 import { CommissionDisputeResolver } from '../modules/commissions/commission-dispute.resolver.js';
@@ -29,6 +30,7 @@ export const resolvers: NonEmptyArray<Function> = [
   OutboxResolver,
   CustomerResolver,
   BillingRecordResolver,
+  BillingImportResolver,
   CommissionPlanResolver,
   CommissionRunResolver,
   CommissionLineResolver,
