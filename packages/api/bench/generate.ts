@@ -4,7 +4,7 @@
  * assigned to ~20 % of the resellers and a FLAT_FEE plan assigned to ~10 %), M customers assigned
  * to resellers (a few move to another reseller half-way, so the assignment history matters), and K
  * months of billing ending with `endPeriod`: one invoice per customer and month, paid inside the
- * month, ~1 % of them credit notes (negative paid amounts).
+ * month (or several: one per service), ~1 % of them credit notes (negative paid amounts).
  *
  * Every bulk row is written with set-based SQL (`insert … select … from generate_series`), never one
  * ORM flush per row; the three plans go through the real service so their terms are validated and
@@ -12,7 +12,7 @@
  * on the seed; row ids are md5-derived from the tenant id, so one database can hold several runs.
  *
  * CLI: pnpm --filter @reseller-hub/api generate --resellers N --customers M --months K --seed S
- *      [--end-period YYYY-MM] [--database-url URL]   (without a URL: DATABASE_URL, else embedded)
+ *      [--invoices-per-month I] [--end-period YYYY-MM] [--database-url URL]   (without a URL: DATABASE_URL, else embedded)
  */
 import 'reflect-metadata';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -39,6 +39,8 @@ export interface GenerateOptions {
   resellers: number;
   customers: number;
   months: number;
+  /** Invoices per customer and month (default 1). */
+  invoicesPerMonth?: number;
   seed: number;
   /** The last month with billing (YYYY-MM); the benchmark runs this period. */
   endPeriod?: string;
@@ -51,7 +53,7 @@ export interface Generated {
   /** A FINANCE user of the tenant, as an actor for `contextFor`. */
   finance: Actor;
   periods: string[];
-  counts: { resellers: number; customers: number; assignments: number; planAssignments: number; billingRecords: number; paidRecords: number };
+  counts: { resellers: number; customers: number; assignments: number; planAssignments: number; billingRecords: number; paidRecords: number; paidInLastPeriod: number };
   plans: { percentageId: string; tieredId: string; flatFeeId: string };
   millis: number;
 }
@@ -64,6 +66,7 @@ export const DEFAULT_END_PERIOD = '2026-10';
 export async function generate(orm: MikroORM, options: GenerateOptions): Promise<Generated> {
   const started = performance.now();
   const { resellers, customers, months, seed } = options;
+  const invoicesPerMonth = options.invoicesPerMonth ?? 1;
   if (resellers < 1 || customers < 1 || months < 1) throw new Error('resellers, customers and months must be at least 1');
   const endPeriod = options.endPeriod ?? DEFAULT_END_PERIOD;
   const periods: string[] = [endPeriod];
@@ -120,7 +123,7 @@ export async function generate(orm: MikroORM, options: GenerateOptions): Promise
     `insert into commission_plan_assignment (id, tenant_id, created_at, reseller_id, plan_id, effective_from)
      select ${uid('pa', 'i')}, ?, now(), ${uid('r', 'i')}, case when ${rnd('i', 4)} % 10 < 2 then ?::uuid else ?::uuid end, ?
        from generate_series(1, ?) i where ${rnd('i', 4)} % 10 < 3`,
-    [t, t, tiered.id, flat.id, firstPeriod, resellers],
+    [t, t, t, tiered.id, flat.id, firstPeriod, resellers],
   );
 
   await sql(
@@ -128,7 +131,7 @@ export async function generate(orm: MikroORM, options: GenerateOptions): Promise
      select ${uid('c', 'c')}, ?, now(), 'CUST-' || lpad(c::text, 8, '0'), 'Customer ' || c, 'customer' || c || '@mail.example',
             ${uid('r', `case when ${rnd('c', 6)} % 100 < 3 then ${resellerOf('c', 7)} else ${resellerOf('c', 5)} end`)}, now()
        from generate_series(1, ?) c`,
-    [t, t, t, t, customers],
+    [t, t, t, customers],
   );
   // Assignment history: every customer from before the first month; ~3 % move to another reseller
   // on the first day of the middle month (their payments before earn for the first one).
@@ -147,19 +150,21 @@ export async function generate(orm: MikroORM, options: GenerateOptions): Promise
     [t, t, t, t, moveDate, customers],
   );
 
-  // One invoice per customer and month, $29.99–$199.99 a month, paid on a day inside the month;
-  // ~1 % are credit notes (a refund: negative invoiced and paid amounts).
+  // Per customer and month, `invoicesPerMonth` invoices (one per subscribed service: internet, TV,
+  // phone, equipment…), $29.99–$199.99 each, paid on a day inside the month; ~1 % are credit notes
+  // (a refund: negative invoiced and paid amounts).
   const billing = await sql(
     `insert into billing_record (id, tenant_id, created_at, customer_id, period, invoice_id, invoiced_cents, paid_cents, paid_date, updated_at)
-     select ${uid('b', 'c', 'm')}, ?, now(), ${uid('c', 'c')}, to_char(p, 'YYYY-MM'),
-            case when credit then 'CN-' else 'INV-' end || to_char(p, 'YYYYMM') || '-' || lpad(c::text, 8, '0'),
-            amount, amount, (p + (${rnd('c * 1000 + m', 9)} % 28)::int)::date, now()
+     select ${uid('b', 'c', 'm', 's')}, ?, now(), ${uid('c', 'c')}, to_char(p, 'YYYY-MM'),
+            case when credit then 'CN-' else 'INV-' end || to_char(p, 'YYYYMM') || '-' || lpad(c::text, 8, '0') || '-' || s,
+            amount, amount, (p + (${rnd('(c * 1000 + m) * 16 + s', 9)} % 28)::int)::date, now()
        from generate_series(1, ?) c
       cross join generate_series(0, ? - 1) m
+      cross join generate_series(1, ?) s
       cross join lateral (select (?::date + make_interval(months => m))::date as p) month
-      cross join lateral (select ${rnd('c * 1000 + m', 10)} % 100 = 0 as credit) kind
-      cross join lateral (select case when credit then -(500 + ${rnd('c', 11)} % 2500) else 2999 + (${rnd('c', 12)} % 17000) end::bigint as amount) money`,
-    [t, t, t, customers, months, start],
+      cross join lateral (select ${rnd('(c * 1000 + m) * 16 + s', 10)} % 100 = 0 as credit) kind
+      cross join lateral (select case when credit then -(500 + ${rnd('c * 16 + s', 11)} % 2500) else 2999 + (${rnd('c * 16 + s', 12)} % 17000) end::bigint as amount) money`,
+    [t, t, t, customers, months, invoicesPerMonth, start],
   );
   await sql('analyze reseller; analyze customer; analyze customer_assignment; analyze billing_record; analyze commission_plan_assignment');
 
@@ -175,6 +180,7 @@ export async function generate(orm: MikroORM, options: GenerateOptions): Promise
       planAssignments: planAssignments.rowCount,
       billingRecords: billing.rowCount,
       paidRecords: billing.rowCount,
+      paidInLastPeriod: customers * invoicesPerMonth,
     },
     plans: { percentageId: percentage.id, tieredId: tiered.id, flatFeeId: flat.id },
     millis: performance.now() - started,
@@ -232,6 +238,7 @@ async function main() {
         resellers: number('resellers', 100),
         customers: number('customers', 1000),
         months: number('months', 12),
+        invoicesPerMonth: number('invoices-per-month', 1),
         seed: number('seed', 1),
         endPeriod: args['end-period'] || undefined,
         tenantSlug: args['tenant-slug'] || undefined,

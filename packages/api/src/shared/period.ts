@@ -1,3 +1,5 @@
+import { badInput } from './errors.js';
+
 /**
  * Commission periods are calendar months written `YYYY-MM`, in the tenant's zone. Strings of this
  * form sort in time order, so comparisons are plain string comparisons.
@@ -41,4 +43,10 @@ export function firstDayOf(period: string): string {
 
 export function lastDayOf(period: string): string {
   return addDaysToDate(firstDayOf(nextPeriod(period)), -1);
+}
+
+/** A period argument from a client: refused as BAD_USER_INPUT unless it is `YYYY-MM`. */
+export function requirePeriod(value: string, field = 'period'): string {
+  if (!isPeriod(value)) throw badInput('Use a period YYYY-MM', { [field]: 'Use a period YYYY-MM' });
+  return value;
 }

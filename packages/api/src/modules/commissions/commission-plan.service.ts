@@ -2,12 +2,12 @@ import { MoneyFormatError, parseMoney, parseRate, RateFormatError, formatMoney, 
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../app/context.js';
 import { AppError, badInput, conflict, notFound } from '../../shared/errors.js';
-import { isPeriod } from '../../shared/period.js';
+import { requirePeriod } from '../../shared/period.js';
 import { isUuid } from '../../shared/validation.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { Reseller } from '../resellers/reseller.entity.js';
 import { actorTenant } from '../tenants/tenant.service.js';
-import { PlanType, TierMode } from './commission.enums.js';
+import { PlanType } from './commission.enums.js';
 import { CommissionPlan, CommissionPlanAssignment, CommissionPlanVersion, type StoredTier } from './commission-plan.entity.js';
 import type { PlanTermsInput, PlanVersionView } from './commission-plan.inputs.js';
 import { CommissionPeriodClose } from './commission-run.entity.js';
@@ -25,7 +25,7 @@ export async function lastClosedPeriod(em: EntityManager): Promise<string | null
 
 /** A change that takes effect from `period` must not reach into a closed period (SPEC §4). */
 async function assertOpenPeriod(em: EntityManager, period: string, field = 'effectiveFrom') {
-  if (!isPeriod(period)) throw badInput('Use a period YYYY-MM', { [field]: 'Use a period YYYY-MM' });
+  requirePeriod(period, field);
   const closed = await lastClosedPeriod(em);
   if (closed && period <= closed) throw conflict(`${period} is closed (periods up to ${closed} are closed); choose a later period`);
 }

@@ -1,9 +1,9 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import type { Context } from '../../app/context.js';
 import { Role, STAFF_ROLES } from '../../auth/roles.js';
-import { badInput, notFound } from '../../shared/errors.js';
+import { notFound } from '../../shared/errors.js';
 import { Money, moneyOf } from '../../shared/money.graphql.js';
-import { isPeriod } from '../../shared/period.js';
+import { requirePeriod } from '../../shared/period.js';
 import { isUuid } from '../../shared/validation.js';
 import { Customer } from '../customers/customer.entity.js';
 import { Reseller } from '../resellers/reseller.entity.js';
@@ -85,7 +85,7 @@ export class CommissionReconciliationResolver {
 
   @Query(() => [CommissionReconciliation], { description: 'Reconciliations, newest first (at most 50).' })
   commissionReconciliations(@Arg('period', () => String, { nullable: true }) period: string | null, @Ctx() ctx: Context) {
-    if (period != null && !isPeriod(period)) throw badInput('Use a period YYYY-MM', { period: 'Use a period YYYY-MM' });
+    if (period != null) requirePeriod(period);
     return ctx.em.find(CommissionReconciliation, period ? { period } : {}, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: 50 });
   }
 

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Context } from '../../app/context.js';
 import { lockForUpdate } from '../../db/locking.js';
 import { badInput, conflict, notFound } from '../../shared/errors.js';
-import { firstDayOf, isPeriod, lastDayOf, nextPeriod, previousPeriod } from '../../shared/period.js';
+import { firstDayOf, requirePeriod, lastDayOf, nextPeriod, previousPeriod } from '../../shared/period.js';
 import { isUuid } from '../../shared/validation.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { actorTenant } from '../tenants/tenant.service.js';
@@ -22,7 +22,7 @@ import { compareLines } from './reconciliation.js';
  * record whose items an admin resolves one by one.
  */
 export async function reconcileCommissions(ctx: Context, period: string) {
-  if (!isPeriod(period)) throw badInput('Use a period YYYY-MM', { period: 'Use a period YYYY-MM' });
+  requirePeriod(period);
   const tenant = await actorTenant(ctx);
   return ctx.em.transactional(async (tx) => {
     const lastClosed = await lastClosedPeriod(tx);

@@ -2,9 +2,9 @@ import { applyRate, formatMoneyDisplay, formatPercent } from '@reseller-hub/shar
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import type { Context } from '../../app/context.js';
-import { AppError, badInput, conflict, notFound } from '../../shared/errors.js';
+import { AppError, conflict, notFound } from '../../shared/errors.js';
 import { logger } from '../../shared/logger.js';
-import { addDaysToDate, firstDayOf, isPeriod, lastDayOf, nextPeriod, periodOfDate } from '../../shared/period.js';
+import { addDaysToDate, firstDayOf, requirePeriod, lastDayOf, nextPeriod, periodOfDate } from '../../shared/period.js';
 import { isUuid } from '../../shared/validation.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { ResellerStatus } from '../resellers/reseller.enums.js';
@@ -277,7 +277,7 @@ async function insertLines(tx: EntityManager, tenantId: string, runId: string, p
  * run, or while another run of the period holds its lock. A failure is recorded as a FAILED run.
  */
 export async function runCommissions(ctx: Context, period: string): Promise<CommissionRun> {
-  if (!isPeriod(period)) throw badInput('Use a period YYYY-MM', { period: 'Use a period YYYY-MM' });
+  requirePeriod(period);
   const tenant = await actorTenant(ctx);
   // When the run really executed (wall time, not the business clock): orders runs of a period.
   const startedAt = new Date();
@@ -355,7 +355,7 @@ export async function approveCommissionRun(ctx: Context, runId: string) {
 
 /** Closes a period for good. Periods close in order, and only once their run is approved. */
 export async function closeCommissionPeriod(ctx: Context, period: string) {
-  if (!isPeriod(period)) throw badInput('Use a period YYYY-MM', { period: 'Use a period YYYY-MM' });
+  requirePeriod(period);
   const tenant = await actorTenant(ctx);
   return ctx.em.transactional(async (tx) => {
     if (!(await tryLockPeriod(tx, tenant.id, period))) throw conflict(`A commission run for ${period} is in progress`);

@@ -7,7 +7,7 @@ import { RESELLER_ROLES, Role, STAFF_ROLES } from '../../auth/roles.js';
 import { badInput, forbidden, notFound } from '../../shared/errors.js';
 import { Money, moneyOf } from '../../shared/money.graphql.js';
 import { ConnectionType, PageArgs, paginate } from '../../shared/pagination.js';
-import { isPeriod } from '../../shared/period.js';
+import { requirePeriod } from '../../shared/period.js';
 import { isUuid } from '../../shared/validation.js';
 import { Customer } from '../customers/customer.entity.js';
 import { Reseller } from '../resellers/reseller.entity.js';
@@ -147,7 +147,7 @@ export class CommissionRunResolver {
 
   @Query(() => [CommissionRun], { description: 'Runs, newest first (at most 100).' })
   commissionRuns(@Arg('period', () => String, { nullable: true }) period: string | null, @Ctx() ctx: Context) {
-    if (period != null && !isPeriod(period)) throw badInput('Use a period YYYY-MM', { period: 'Use a period YYYY-MM' });
+    if (period != null) requirePeriod(period);
     return ctx.em.find(CommissionRun, period ? { period } : {}, { orderBy: { startedAt: 'desc', id: 'desc' }, limit: 100 });
   }
 
@@ -175,7 +175,7 @@ export class CommissionLineResolver {
   @Authorized(...STAFF_ROLES)
   @Query(() => CommissionLineConnection)
   commissionLines(@Arg('filter') filter: CommissionLineFilter, @Args() page: PageArgs, @Ctx() ctx: Context) {
-    if (!isPeriod(filter.period)) throw badInput('Use a period YYYY-MM', { period: 'Use a period YYYY-MM' });
+    requirePeriod(filter.period);
     const where: FilterQuery<CommissionLine> = { period: filter.period };
     if (filter.resellerId) {
       if (!isUuid(filter.resellerId)) throw notFound('Reseller');
@@ -189,7 +189,7 @@ export class CommissionLineResolver {
   @Authorized(...RESELLER_ROLES)
   @Query(() => CommissionStatement, { description: "The signed-in partner's commission lines of a period, with how each was calculated." })
   async myCommissions(@Arg('period') period: string, @Ctx() ctx: Context) {
-    if (!isPeriod(period)) throw badInput('Use a period YYYY-MM', { period: 'Use a period YYYY-MM' });
+    requirePeriod(period);
     if (!ctx.actor?.resellerId) throw forbidden();
     // The reseller-scope filter limits these to the caller's own reseller.
     const lines = await ctx.em.find(CommissionLine, { period, status: { $ne: CommissionLineStatus.REVERSED } }, { orderBy: { kind: 'asc', id: 'asc' } });
@@ -248,7 +248,7 @@ export class CommissionLineResolver {
   @Authorized(...STAFF_ROLES)
   @Query(() => CommissionReport)
   async commissionReport(@Arg('period') period: string, @Arg('groupBy', () => CommissionReportGroup) groupBy: CommissionReportGroup, @Ctx() ctx: Context) {
-    if (!isPeriod(period)) throw badInput('Use a period YYYY-MM', { period: 'Use a period YYYY-MM' });
+    requirePeriod(period);
     const rows = await commissionReportRows(ctx.em, ctx.actor!.tenantId, period, groupBy);
     const total = rows.reduce((sum, row) => sum + BigInt(row.amount_cents), 0n);
     const csv = stringify(

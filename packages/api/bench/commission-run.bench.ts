@@ -1,0 +1,252 @@
+/**
+ * Benchmark `commission-run` (issues 3 and 7): the monthly commission run over 10,000 resellers and
+ * 1,000,000 paid billing lines in the run's period (mixed plans), against the database's own bound:
+ * ONE hand-written `INSERT … SELECT … GROUP BY reseller, customer` that writes the same lines for
+ * the percentage-plan resellers. Targets: ours ≤ 1.5 × the reference, peak RSS ≤ 512 MB.
+ *
+ * Fresh database on BENCH_DATABASE_URL / TEST_DATABASE_URL's server (dropped afterwards), else an
+ * embedded PostgreSQL. Sizes: BENCH_SCALE=small (or --quick) for CI; BENCH_RESELLERS,
+ * BENCH_CUSTOMERS, BENCH_INVOICES_PER_MONTH, BENCH_MONTHS, BENCH_SEED override.
+ *
+ *   node --expose-gc --import ./register.js bench/commission-run.bench.ts
+ */
+import 'reflect-metadata';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { randomBytes } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
+import { contextFor, createAppServices } from '../src/app/context.js';
+import { loadConfig } from '../src/config/config.js';
+import { dropDatabase, ensureDatabase, withDatabase } from '../src/db/database.js';
+import { openOrm } from '../src/db/orm.js';
+import { runCommissions } from '../src/modules/commissions/commission-run.service.js';
+import { systemClock } from '../src/shared/clock.js';
+import { setLogLevel } from '../src/shared/logger.js';
+import { firstDayOf, lastDayOf } from '../src/shared/period.js';
+import { benchServer, generate } from './generate.js';
+import { printTable, writeResults, type BenchResult } from './report.js';
+
+export interface CommissionRunSize {
+  resellers: number;
+  customers: number;
+  invoicesPerMonth: number;
+  months: number;
+  seed: number;
+}
+
+/** Full scale: 250,000 customers × 4 monthly invoices (one per service) = 1,000,000 paid lines in the run's month. */
+export const FULL: CommissionRunSize = { resellers: 10_000, customers: 250_000, invoicesPerMonth: 4, months: 2, seed: 42 };
+/** CI scale: 100 resellers, 10,000 paid lines in the run's month. */
+export const SMALL: CommissionRunSize = { resellers: 100, customers: 2_500, invoicesPerMonth: 4, months: 2, seed: 42 };
+
+export function sizeFromEnv(quick: boolean): CommissionRunSize {
+  const base = quick || process.env.BENCH_SCALE === 'small' ? SMALL : FULL;
+  const env = (key: string, fallback: number) => (process.env[key] ? Number(process.env[key]) : fallback);
+  return {
+    resellers: env('BENCH_RESELLERS', base.resellers),
+    customers: env('BENCH_CUSTOMERS', base.customers),
+    invoicesPerMonth: env('BENCH_INVOICES_PER_MONTH', base.invoicesPerMonth),
+    months: env('BENCH_MONTHS', base.months),
+    seed: env('BENCH_SEED', base.seed),
+  };
+}
+
+/** Counts SQL statements (and their time, by statement) sent through the ORM's knex. */
+function sqlMeter(orm: MikroORM) {
+  const knex = orm.em.getConnection().getKnex();
+  const pending = new Map<string, { sql: string; at: number }>();
+  const bySql = new Map<string, { count: number; millis: number }>();
+  let count = 0;
+  let on = false;
+  const onQuery = (query: { __knexQueryUid: string; sql: string }) => {
+    if (!on) return;
+    count++;
+    pending.set(query.__knexQueryUid, { sql: query.sql, at: performance.now() });
+  };
+  const onDone = (_response: unknown, query: { __knexQueryUid: string }) => {
+    const started = pending.get(query.__knexQueryUid);
+    if (!started) return;
+    pending.delete(query.__knexQueryUid);
+    const key = started.sql.replace(/\s+/g, ' ').trim().slice(0, 70);
+    const entry = bySql.get(key) ?? { count: 0, millis: 0 };
+    entry.count++;
+    entry.millis += performance.now() - started.at;
+    bySql.set(key, entry);
+  };
+  knex.on('query', onQuery);
+  knex.on('query-response', onDone);
+  knex.on('query-error', onDone);
+  return {
+    start() {
+      count = 0;
+      bySql.clear();
+      on = true;
+    },
+    stop() {
+      on = false;
+      return { count, top: [...bySql.entries()].sort((a, b) => b[1].millis - a[1].millis).slice(0, 8).map(([sql, s]) => ({ sql, count: s.count, millis: Math.round(s.millis) })) };
+    },
+  };
+}
+
+/** Samples the process's RSS while `work` runs (plus the OS's own high-water mark). */
+async function withPeakRss<T>(work: () => Promise<T>): Promise<{ result: T; peakRssMb: number; baselineRssMb: number }> {
+  (globalThis as { gc?: () => void }).gc?.();
+  const baseline = process.memoryUsage().rss;
+  let peak = baseline;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 10);
+  try {
+    const result = await work();
+    peak = Math.max(peak, process.memoryUsage().rss);
+    // The kernel's high-water mark catches peaks between samples (blocked event loop); it covers the
+    // process's whole life, and data generation before the run is set-based (little memory).
+    const maxRss = process.resourceUsage().maxRSS * 1024;
+    return { result, peakRssMb: Math.max(peak, maxRss) / 2 ** 20, baselineRssMb: baseline / 2 ** 20 };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** ONE INSERT … SELECT writing the percentage-plan lines: rate × Σ paid cents per (reseller, customer), half-to-even. */
+const REFERENCE_SQL = `
+with plan_of as (
+  select r.id as reseller_id,
+         coalesce((select a.plan_id from commission_plan_assignment a
+                    where a.tenant_id = r.tenant_id and a.reseller_id = r.id and a.effective_from <= :period
+                    order by a.effective_from desc limit 1),
+                  (select p.id from commission_plan p where p.tenant_id = r.tenant_id and p.is_default)) as plan_id
+    from reseller r
+   where r.tenant_id = :tenant and r.status = 'ACTIVE'
+), rate_of as (
+  select po.reseller_id,
+         (select v.rate_units from commission_plan_version v
+           where v.plan_id = po.plan_id and v.effective_from <= :period order by v.effective_from desc limit 1)::bigint as rate_units
+    from plan_of po join commission_plan p on p.id = po.plan_id
+   where p.type = 'PERCENTAGE'
+), sums as (
+  select ca.reseller_id, br.customer_id, sum(br.paid_cents)::bigint as base_cents
+    from billing_record br
+    join customer_assignment ca on ca.customer_id = br.customer_id and ca.tenant_id = br.tenant_id
+     and ca.from_date <= br.paid_date and (ca.to_date is null or ca.to_date > br.paid_date)
+   where br.tenant_id = :tenant and br.paid_date between :start and :end and br.paid_cents <> 0
+   group by ca.reseller_id, br.customer_id
+)
+insert into bench_reference_line (id, tenant_id, period, reseller_id, customer_id, base_cents, rate_units, amount_cents)
+select gen_random_uuid(), :tenant, :period, s.reseller_id, s.customer_id, s.base_cents, ro.rate_units,
+       sign(x.n) * (abs(x.n) / 10000 + case when abs(x.n) % 10000 * 2 > 10000 or (abs(x.n) % 10000 * 2 = 10000 and abs(x.n) / 10000 % 2 = 1) then 1 else 0 end)
+  from sums s
+  join rate_of ro on ro.reseller_id = s.reseller_id
+  cross join lateral (select s.base_cents * ro.rate_units as n) x`;
+
+/** `:name` placeholders (not `::casts`) to knex's positional `?` bindings. */
+function named(sql: string, values: Record<string, string>): [string, string[]] {
+  const bindings: string[] = [];
+  const text = sql.replace(/(?<!:):([a-z]+)\b(?!:)/g, (_match, name: string) => {
+    if (!(name in values)) throw new Error(`no value for :${name}`);
+    bindings.push(values[name]!);
+    return '?';
+  });
+  return [text, bindings];
+}
+
+export async function commissionRunBench(options: { quick?: boolean } = {}): Promise<BenchResult> {
+  const size = sizeFromEnv(options.quick ?? false);
+  setLogLevel('warn');
+  const server = await benchServer(process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || undefined);
+  const databaseUrl = withDatabase(server.url, `rh_bench_${process.pid}_${Date.now()}`);
+  let orm: MikroORM | undefined;
+  try {
+    await ensureDatabase(databaseUrl);
+    orm = await openOrm(databaseUrl);
+    const log = (message: string) => process.stderr.write(`[commission-run] ${message}\n`);
+    log(`generating ${size.resellers} resellers, ${size.customers} customers × ${size.invoicesPerMonth} invoices × ${size.months} months (seed ${size.seed})…`);
+    const data = await generate(orm, size);
+    const period = data.periods.at(-1)!;
+    log(`generated in ${(data.millis / 1000).toFixed(1)} s: ${data.counts.billingRecords} billing records, ${data.counts.paidInLastPeriod} paid in ${period}`);
+
+    const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' });
+    const app = createAppServices(config, orm, systemClock, randomBytes(32).toString('hex'));
+    const knex = orm.em.getConnection().getKnex();
+    // The same warm cache for both sides: read the period's records once before either runs.
+    await knex.raw(`select count(*), sum(paid_cents) from billing_record where tenant_id = ? and paid_date between ? and ?`, [data.tenantId, firstDayOf(period), lastDayOf(period)]);
+    await knex.raw('checkpoint');
+
+    const meter = sqlMeter(orm);
+    meter.start();
+    const ours = await withPeakRss(async () => {
+      const started = performance.now();
+      const run = await runCommissions(contextFor(app, data.finance), period);
+      return { run, millis: performance.now() - started };
+    });
+    const sql = meter.stop();
+    const run = ours.result.run;
+    log(`ours: ${(ours.result.millis / 1000).toFixed(2)} s, ${run.lineCount} lines, ${sql.count} SQL statements, peak RSS ${ours.peakRssMb.toFixed(0)} MB`);
+    for (const entry of sql.top) log(`  ${String(entry.millis).padStart(7)} ms ×${entry.count}  ${entry.sql}`);
+
+    await knex.raw('checkpoint');
+    await knex.raw(`create table bench_reference_line (id uuid primary key, tenant_id uuid not null, period text not null, reseller_id uuid not null,
+                     customer_id uuid not null, base_cents bigint not null, rate_units int not null, amount_cents bigint not null)`);
+    const referenceStarted = performance.now();
+    const reference = (await knex.raw(...named(REFERENCE_SQL, { tenant: data.tenantId, period, start: firstDayOf(period), end: lastDayOf(period) }))) as { rowCount: number };
+    const referenceMillis = performance.now() - referenceStarted;
+    log(`reference: ${(referenceMillis / 1000).toFixed(2)} s, ${reference.rowCount} percentage lines`);
+
+    // The reference and our percentage lines must agree line by line, to the cent.
+    const check = (
+      (await knex.raw(
+        `select count(*) filter (where l.id is null)::int as missing, count(*) filter (where r.id is null)::int as extra,
+                count(*) filter (where l.amount_cents <> r.amount_cents or l.base_cents <> r.base_cents)::int as differ,
+                coalesce(sum(r.amount_cents), 0)::text as reference_total, coalesce(sum(l.amount_cents), 0)::text as our_total
+           from bench_reference_line r
+           full join (select l.* from commission_line l join commission_plan_version v on v.id = l.plan_version_id
+                       where l.run_id = ? and l.kind = 'CUSTOMER' and v.plan_id = ?) l
+             on l.reseller_id = r.reseller_id and l.customer_id = r.customer_id`,
+        [run.id, data.plans.percentageId],
+      )) as { rows: { missing: number; extra: number; differ: number; reference_total: string; our_total: string }[] }
+    ).rows[0]!;
+    const exact = check.missing === 0 && check.extra === 0 && check.differ === 0 && check.reference_total === check.our_total;
+    log(`check: percentage total ours ${check.our_total} vs reference ${check.reference_total} cents — ${exact ? 'identical' : `MISMATCH ${JSON.stringify(check)}`}`);
+
+    const ratio = ours.result.millis / referenceMillis;
+    return {
+      name: 'commission-run',
+      size: { ...size, period, paidLinesInPeriod: data.counts.paidInLastPeriod, billingRecords: data.counts.billingRecords },
+      oursMillis: ours.result.millis,
+      referenceMillis,
+      ratio,
+      peakRssMb: ours.peakRssMb,
+      sqlStatements: sql.count,
+      targets: { ratio: 1.5, peakRssMb: 512 },
+      passed: exact && ratio <= 1.5 && ours.peakRssMb <= 512,
+      details: {
+        lines: run.lineCount,
+        resellersWithLines: run.resellerCount,
+        totalCents: run.totalCents.toString(),
+        revenueCents: run.revenueCents.toString(),
+        referenceLines: reference.rowCount,
+        check: { ...check, exact },
+        baselineRssMb: Math.round(ours.baselineRssMb),
+        slowestSql: sql.top,
+        generateMillis: Math.round(data.millis),
+      },
+    };
+  } finally {
+    await orm?.close();
+    await dropDatabase(databaseUrl).catch(() => undefined);
+    await server.stop();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  commissionRunBench({ quick: process.argv.includes('--quick') })
+    .then((result) => {
+      printTable([result]);
+      writeResults([result]);
+      process.exitCode = result.passed ? 0 : 1;
+    })
+    .catch((error) => {
+      console.error(error);
+      process.exit(1);
+    });
+}

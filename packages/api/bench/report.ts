@@ -1,0 +1,50 @@
+/** The one table `pnpm bench` prints, and its JSON copy under the repository's git-ignored bench-results/. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { apiRoot } from '../src/config/config.js';
+
+export interface BenchResult {
+  name: string;
+  size: Record<string, unknown>;
+  oursMillis: number;
+  referenceMillis: number;
+  ratio: number;
+  peakRssMb: number;
+  sqlStatements: number;
+  targets: { ratio: number; peakRssMb: number };
+  passed: boolean;
+  details: Record<string, unknown>;
+}
+
+export function printTable(results: BenchResult[]) {
+  const rows = [
+    ['name', 'ours', 'reference', 'ratio', 'peak RSS', 'SQL statements', 'targets', 'result'],
+    ...results.map((r) => [
+      r.name,
+      `${(r.oursMillis / 1000).toFixed(2)} s`,
+      `${(r.referenceMillis / 1000).toFixed(2)} s`,
+      `${r.ratio.toFixed(2)}×`,
+      `${r.peakRssMb.toFixed(0)} MB`,
+      String(r.sqlStatements),
+      `≤ ${r.targets.ratio}×, ≤ ${r.targets.peakRssMb} MB`,
+      r.passed ? 'PASS' : 'FAIL',
+    ]),
+  ];
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
+  const line = (row: string[]) => row.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ');
+  console.log(line(rows[0]!));
+  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+  for (const row of rows.slice(1)) console.log(line(row));
+}
+
+export function writeResults(results: BenchResult[]): string {
+  const dir = path.resolve(apiRoot, '../..', 'bench-results');
+  mkdirSync(dir, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const body = JSON.stringify({ at: new Date().toISOString(), node: process.version, results }, null, 2);
+  const file = path.join(dir, `bench-${stamp}.json`);
+  writeFileSync(file, body);
+  writeFileSync(path.join(dir, 'latest.json'), body);
+  console.log(`\nwritten: ${path.relative(path.resolve(apiRoot, '../..'), file)}`);
+  return file;
+}

@@ -1,0 +1,23 @@
+/**
+ * `pnpm bench`: every benchmark, one table, JSON under bench-results/. Not part of `pnpm test`.
+ * `--quick` (or BENCH_SCALE=small) runs CI sizes; BENCH_DATABASE_URL / TEST_DATABASE_URL pick a
+ * server (a fresh database is created there and dropped), else an embedded PostgreSQL starts.
+ */
+import { commissionRunBench } from './commission-run.bench.js';
+import { printTable, writeResults, type BenchResult } from './report.js';
+
+const quick = process.argv.includes('--quick') || process.argv.includes('--small');
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+const benches: Record<string, () => Promise<BenchResult>> = {
+  'commission-run': () => commissionRunBench({ quick }),
+};
+
+const results: BenchResult[] = [];
+for (const [name, bench] of Object.entries(benches)) {
+  if (only && only !== name) continue;
+  results.push(await bench());
+}
+console.log('');
+printTable(results);
+writeResults(results);
+process.exitCode = results.every((result) => result.passed) ? 0 : 1;
