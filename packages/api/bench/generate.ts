@@ -130,7 +130,7 @@ export async function generate(orm: MikroORM, options: GenerateOptions): Promise
     `insert into customer (id, tenant_id, created_at, external_id, name, email, reseller_id, updated_at)
      select ${uid('c', 'c')}, ?, now(), 'CUST-' || lpad(c::text, 8, '0'), 'Customer ' || c, 'customer' || c || '@mail.example',
             ${uid('r', `case when ${rnd('c', 6)} % 100 < 3 then ${resellerOf('c', 7)} else ${resellerOf('c', 5)} end`)}, now()
-       from generate_series(1, ?) c`,
+       from generate_series(1::bigint, ?) c`,
     [t, t, t, customers],
   );
   // Assignment history: every customer from before the first month; ~3 % move to another reseller
@@ -140,13 +140,13 @@ export async function generate(orm: MikroORM, options: GenerateOptions): Promise
     `insert into customer_assignment (id, tenant_id, created_at, customer_id, reseller_id, from_date, to_date, reason)
      select ${uid('ca', 'c')}, ?, now(), ${uid('c', 'c')}, ${uid('r', resellerOf('c', 5))}, ?::date - 30,
             case when ${rnd('c', 6)} % 100 < 3 then ?::date end, null
-       from generate_series(1, ?) c`,
+       from generate_series(1::bigint, ?) c`,
     [t, t, t, t, start, moveDate, customers],
   );
   const moved = await sql(
     `insert into customer_assignment (id, tenant_id, created_at, customer_id, reseller_id, from_date, to_date, reason)
      select ${uid('ca2', 'c')}, ?, now(), ${uid('c', 'c')}, ${uid('r', resellerOf('c', 7))}, ?::date, null, 'Moved to another reseller'
-       from generate_series(1, ?) c where ${rnd('c', 6)} % 100 < 3`,
+       from generate_series(1::bigint, ?) c where ${rnd('c', 6)} % 100 < 3`,
     [t, t, t, t, moveDate, customers],
   );
 
@@ -158,7 +158,7 @@ export async function generate(orm: MikroORM, options: GenerateOptions): Promise
      select ${uid('b', 'c', 'm', 's')}, ?, now(), ${uid('c', 'c')}, to_char(p, 'YYYY-MM'),
             case when credit then 'CN-' else 'INV-' end || to_char(p, 'YYYYMM') || '-' || lpad(c::text, 8, '0') || '-' || s,
             amount, amount, (p + (${rnd('(c * 1000 + m) * 16 + s', 9)} % 28)::int)::date, now()
-       from generate_series(1, ?) c
+       from generate_series(1::bigint, ?) c
       cross join generate_series(0, ? - 1) m
       cross join generate_series(1, ?) s
       cross join lateral (select (?::date + make_interval(months => m))::date as p) month

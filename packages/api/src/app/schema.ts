@@ -14,6 +14,7 @@ import { BillingRecordResolver } from '../modules/billing/billing-record.resolve
 import { CommissionLineResolver, CommissionPlanResolver, CommissionRunResolver } from '../modules/commissions/commission.resolver.js';
 import { CommissionDisputeResolver } from '../modules/commissions/commission-dispute.resolver.js';
 import { CommissionReconciliationResolver } from '../modules/commissions/commission-reconciliation.resolver.js';
+import { OnboardingResolver, ResellerOnboardingResolver } from '../modules/onboarding/onboarding.resolver.js';
 import { CustomerResolver } from '../modules/customers/customer.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -36,6 +37,8 @@ export const resolvers: NonEmptyArray<Function> = [
   CommissionLineResolver,
   CommissionDisputeResolver,
   CommissionReconciliationResolver,
+  OnboardingResolver,
+  ResellerOnboardingResolver,
 ];
 
 let cached: GraphQLSchema | undefined;

@@ -13,6 +13,7 @@ import { CommissionPlan, CommissionPlanAssignment, CommissionPlanVersion } from 
 import { CommissionLine, CommissionLineSource, CommissionPeriodClose, CommissionRun } from '../modules/commissions/commission-run.entity.js';
 import { CommissionDispute, CommissionDisputeMessage } from '../modules/commissions/commission-dispute.entity.js';
 import { CommissionReconciliation } from '../modules/commissions/commission-reconciliation.entity.js';
+import { OnboardingTask } from '../modules/onboarding/onboarding-task.entity.js';
 import { CustomerAssignment } from '../modules/customers/customer-assignment.entity.js';
 import { Customer } from '../modules/customers/customer.entity.js';
 import { TenantOwned } from './tenant-owned.entity.js';
@@ -43,4 +44,5 @@ export const entities = [
   CommissionDispute,
   CommissionDisputeMessage,
   CommissionReconciliation,
+  OnboardingTask,
 ];

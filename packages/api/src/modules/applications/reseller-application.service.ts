@@ -13,6 +13,7 @@ import { paginate, textSearch, type PageArgs } from '../../shared/pagination.js'
 import { hashToken, newSecretToken } from '../../shared/tokens.js';
 import { email, isUuid, optionalText, parseInput, phone, requiredText, website } from '../../shared/validation.js';
 import { lockForUpdate } from '../../db/locking.js';
+import { createOnboardingChecklist } from '../onboarding/onboarding.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { createResellerFromApplication } from '../resellers/reseller.service.js';
 import { ResellerTier } from '../resellers/reseller.enums.js';
@@ -238,6 +239,7 @@ export async function approveResellerApplication(ctx: Context, input: { applicat
     }
     const now = ctx.app.clock.now();
     const reseller = await createResellerFromApplication(tx, tenant, application, options.tier ?? ResellerTier.BRONZE, now);
+    createOnboardingChecklist(tx, tenant, reseller, now);
     const { user, token } = createInvitedUser(tx, tenant, now, { email: application.contactEmail, name: application.contactName, role: Role.RESELLER_OWNER, reseller });
     application.status = ApplicationStatus.APPROVED;
     application.decidedAt = now;
