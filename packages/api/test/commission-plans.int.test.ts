@@ -1,6 +1,8 @@
 /** Plan behaviours that need the database: holding days at the period edge, flat fees for new and active customers. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APPROVE, createTestTenant, startTestApi, submitApplication, type TestApi, type TestTenant } from './helpers.js';
+import { Role } from '../src/auth/roles.js';
+import { createStaffUser } from '../src/seeders/factories.js';
+import { APPROVE, createTestTenant, errorCode, login, STAFF_PASSWORD, startTestApi, submitApplication, type TestApi, type TestTenant } from './helpers.js';
 
 let api: TestApi;
 
@@ -16,7 +18,7 @@ async function tenantWithReseller(label: string, planInput: string) {
   await api.gql(`mutation($i: UpdateResellerStatusInput!) { updateResellerStatus(input: $i) { reseller { id } } }`, { i: { resellerId: reseller.id, status: 'ACTIVE', reason: 'Live' } }, { token: t.tokens.admin });
   const plan = await api.gql(`mutation { createCommissionPlan(input: ${planInput}) { plan { id } } }`, {}, { token: t.tokens.finance });
   expect(plan.errors).toBeUndefined();
-  return { t, code: reseller.code as string };
+  return { t, code: reseller.code as string, resellerId: reseller.id as string };
 }
 
 const finance = (t: TestTenant) => (query: string, variables: Record<string, unknown> = {}) => api.gql(query, variables, { token: t.tokens.finance });
@@ -68,7 +70,7 @@ describe('flat fee plan', () => {
 
 describe('monthly cap', () => {
   it('cuts the reseller total to the cap with one CAP line', async () => {
-    const { t, code } = await tenantWithReseller('cap', `{ name: "Capped", type: PERCENTAGE, effectiveFrom: "2026-01", isDefault: true, terms: { rate: "0.10", monthlyCap: "100.00" } }`);
+    const { t, code, resellerId } = await tenantWithReseller('cap', `{ name: "Capped", type: PERCENTAGE, effectiveFrom: "2026-01", isDefault: true, terms: { rate: "0.10", monthlyCap: "100.00" } }`);
     await finance(t)(`mutation($c: [CustomerUpsertInput!]!) { upsertCustomers(input: { customers: $c }) { created } }`, { c: [{ externalId: 'K1', name: 'K1', resellerCode: code, assignedSince: '2026-01-01' }] });
     await finance(t)(`mutation($r: [BillingRecordInput!]!) { upsertBillingRecords(input: { records: $r }) { created } }`, { r: [{ invoiceId: 'K-1', customerExternalId: 'K1', period: '2026-01', invoicedAmount: '1500.00', paidAmount: '1500.00', paidDate: '2026-01-05' }] });
     const january = await lines(t, '2026-01');
@@ -76,5 +78,11 @@ describe('monthly cap', () => {
     const cap = january.lines.find((l: { customer: unknown }) => l.customer === null);
     expect(cap.amount.amount).toBe('-50.00');
     expect(cap.trace).toMatch(/cap/i);
+    // The cap follows from the plan: a partner disputes customer lines, not the cap.
+    await createStaffUser(api.orm.em, t.tenant, { email: `owner@${t.slug}.example`, name: 'Owner', role: Role.RESELLER_OWNER, password: STAFF_PASSWORD, resellerId });
+    const owner = await login(api, t.slug, `owner@${t.slug}.example`, STAFF_PASSWORD);
+    const capId = (await api.gql(`{ myCommissions(period: "2026-01") { lines { id kind } } }`, {}, { token: owner })).data.myCommissions.lines.find((l: { kind: string }) => l.kind === 'CAP').id;
+    const refused = await api.gql(`mutation($i: DisputeCommissionLineInput!) { disputeCommissionLine(input: $i) { dispute { id } } }`, { i: { lineId: capId, message: 'Too low' } }, { token: owner });
+    expect(errorCode(refused)).toBe('CONFLICT');
   });
 });

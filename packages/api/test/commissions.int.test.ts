@@ -215,6 +215,11 @@ describe('disputes', () => {
     // The correction survives a rerun of the open period, and is not duplicated by it.
     const rerun = await gqlAs(tt.tokens.finance)(RUN, { p: '2026-02' });
     expect(rerun.errors).toBeUndefined();
+    // The dispute and its thread outlive the rerun that replaced the disputed line.
+    const kept = await gqlAs(tt.tokens.finance)(`{ commissionDisputes { period lineTrace lineAmount { amount } status line { id } messages { body } } }`);
+    expect(kept.data.commissionDisputes).toHaveLength(1);
+    expect(kept.data.commissionDisputes[0]).toMatchObject({ period: '2026-02', lineAmount: { amount: '30.00' }, status: 'RESOLVED', line: null });
+    expect(kept.data.commissionDisputes[0].messages).toHaveLength(3);
     const again = await gqlAs(ownerA)(`{ myCommissions(period: "2026-02") { total { amount } lines { trace } } }`);
     expect(again.data.myCommissions.lines.filter((l: { trace: string }) => l.trace.startsWith('Dispute resolved'))).toHaveLength(1);
     expect(again.data.myCommissions.total).toEqual(after.data.myCommissions.total);

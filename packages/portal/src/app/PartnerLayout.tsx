@@ -6,7 +6,10 @@ import { useSignOut } from '../features/auth/useSignOut';
 import { graphql } from '../gql';
 
 // The signed-in partner's area. Add a page to the header navigation here.
-const NAV_ITEMS = [{ to: '/profile', label: 'Profile' }];
+const NAV_ITEMS = [
+  { to: '/profile', label: 'Profile' },
+  { to: '/commissions', label: 'Commissions' },
+];
 
 const PortalPartnerHeaderQuery = graphql(`
   query PortalPartnerHeader {

@@ -1,6 +1,7 @@
 import { Route, Routes } from 'react-router';
 import { ApplicationStatusPage } from '../routes/ApplicationStatusPage';
 import { ApplyPage } from '../routes/ApplyPage';
+import { CommissionsPage } from '../routes/CommissionsPage';
 import { ApplySubmittedPage } from '../routes/ApplySubmittedPage';
 import { LandingPage } from '../routes/LandingPage';
 import { LoginPage } from '../routes/LoginPage';
@@ -44,6 +45,7 @@ export function AppRoutes() {
         }
       >
         <Route path="profile" element={<ProfilePage />} />
+        <Route path="commissions" element={<CommissionsPage />} />
       </Route>
     </Routes>
   );

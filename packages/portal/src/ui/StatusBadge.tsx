@@ -1,6 +1,7 @@
 import { Badge, type MantineColor } from '@mantine/core';
 
-// One colour per status across applications, resellers, users and outbox messages.
+// One colour per status across applications, resellers, users, outbox messages, commission
+// lines and disputes.
 const STATUS_COLORS: Record<string, MantineColor> = {
   SUBMITTED: 'blue',
   UNDER_REVIEW: 'yellow',
@@ -16,6 +17,12 @@ const STATUS_COLORS: Record<string, MantineColor> = {
   QUEUED: 'gray',
   SENT: 'green',
   FAILED: 'red',
+  CALCULATED: 'blue',
+  PAID: 'teal',
+  DISPUTED: 'orange',
+  REVERSED: 'gray',
+  OPEN: 'orange',
+  RESOLVED: 'gray',
 };
 
 /** 'UNDER_REVIEW' → 'Under review'. */

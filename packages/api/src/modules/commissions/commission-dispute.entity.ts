@@ -12,9 +12,13 @@ import { CommissionLine } from './commission-run.entity.js';
 // At most one open dispute per line.
 @Index({ name: 'commission_dispute_one_open_per_line', expression: "create unique index commission_dispute_one_open_per_line on commission_dispute (line_id) where status = 'OPEN'" })
 export class CommissionDispute extends TenantOwned {
-  [OptionalProps]?: 'createdAt' | 'status' | 'resolution' | 'correctedAmountCents' | 'resolvedBy' | 'resolvedAt';
+  [OptionalProps]?: 'createdAt' | 'line' | 'status' | 'resolution' | 'correctedAmountCents' | 'resolvedBy' | 'resolvedAt';
 
-  @ManyToOne(() => CommissionLine, { deleteRule: 'cascade' }) line!: Rel<CommissionLine>;
+  /** Null once a rerun of the (open) period replaced the line; the snapshot below keeps what was disputed. */
+  @ManyToOne(() => CommissionLine, { deleteRule: 'set null', nullable: true }) line: Rel<CommissionLine> | null = null;
+  @Field({ description: 'Period of the disputed line.' }) @Property({ type: 'text' }) period!: string;
+  @Property({ type: new BigIntType('bigint') }) lineAmountCents!: bigint;
+  @Field({ description: 'The disputed line’s calculation as it stood.' }) @Property({ type: 'text' }) lineTrace!: string;
   /** The line's reseller, so the reseller-scope filter shows partners their own disputes only. */
   @ManyToOne(() => Reseller) reseller!: Rel<Reseller>;
 

@@ -60,9 +60,14 @@ export class CommissionDisputeResolver {
     return { dispute: await resolveCommissionDispute(ctx, input) };
   }
 
-  @FieldResolver(() => CommissionLine)
+  @FieldResolver(() => CommissionLine, { nullable: true, description: 'Null once a rerun of the open period replaced the line (see period, lineAmount, lineTrace).' })
   async line(@Root() dispute: CommissionDispute, @Ctx() ctx: Context) {
-    return ctx.loaders.byId(CommissionLine).load(dispute.line.id);
+    return dispute.line ? ctx.loaders.byId(CommissionLine).load(dispute.line.id) : null;
+  }
+
+  @FieldResolver(() => Money, { description: 'The disputed line’s amount as it stood.' })
+  lineAmount(@Root() dispute: CommissionDispute, @Ctx() ctx: Context) {
+    return moneyOf(ctx, dispute.lineAmountCents);
   }
 
   @FieldResolver(() => Reseller)

@@ -29,7 +29,17 @@ export async function disputeCommissionLine(ctx: Context, input: { lineId: strin
     if (!line) throw notFound('Commission line');
     if (line.status === CommissionLineStatus.DISPUTED) throw conflict('This line is already disputed; add to the existing dispute');
     if (line.status === CommissionLineStatus.REVERSED) throw conflict('A reversed line cannot be disputed');
-    const dispute = tx.create(CommissionDispute, { tenant, line, reseller: line.reseller, lineStatusBefore: line.status, openedBy: ctx.actor!.label });
+    if (line.kind === CommissionLineKind.CAP) throw conflict('The monthly cap follows from the plan; dispute the customer lines instead');
+    const dispute = tx.create(CommissionDispute, {
+      tenant,
+      line,
+      reseller: line.reseller,
+      period: line.period,
+      lineAmountCents: line.amountCents,
+      lineTrace: line.trace,
+      lineStatusBefore: line.status,
+      openedBy: ctx.actor!.label,
+    });
     tx.create(CommissionDisputeMessage, { tenant, dispute, reseller: line.reseller, authorLabel: ctx.actor!.label, fromPartner: true, body });
     line.status = CommissionLineStatus.DISPUTED;
     recordAudit(tx, tenant, ctx.actor, { action: 'commission_line.disputed', entityType: 'CommissionLine', entityId: line.id, data: { disputeId: dispute.id } });
@@ -69,7 +79,8 @@ export async function resolveCommissionDispute(ctx: Context, input: { disputeId:
     const dispute = isUuid(input.disputeId) ? await lockForUpdate(tx, CommissionDispute, input.disputeId) : null;
     if (!dispute) throw notFound('Dispute');
     if (dispute.status !== DisputeStatus.OPEN) throw conflict('This dispute is already resolved');
-    const line = await tx.findOneOrFail(CommissionLine, { id: dispute.line.id });
+    // An open dispute blocks reruns of its period, so its line still exists.
+    const line = await tx.findOneOrFail(CommissionLine, { id: dispute.line!.id });
     line.status = dispute.lineStatusBefore;
     Object.assign(dispute, { status: DisputeStatus.RESOLVED, resolution: input.resolution, correctedAmountCents: corrected, resolvedBy: ctx.actor!.label, resolvedAt: ctx.app.clock.now() });
     tx.create(CommissionDisputeMessage, { tenant, dispute, reseller: dispute.reseller, authorLabel: ctx.actor!.label, fromPartner: false, body });
