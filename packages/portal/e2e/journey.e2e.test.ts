@@ -132,3 +132,53 @@ describe('apply → approve → set password → portal', () => {
     await shot(portal, '13-portal-profile');
   });
 });
+
+describe('commissions: the partner reads and disputes, finance approves', () => {
+  it('walks commissions through both SPAs on the demo history', async () => {
+    // The partner's commissions, with the chart and a calculation trace.
+    const portal = await newPage();
+    await portal.goto(`${server.url}/portal/login`);
+    await portal.getByLabel('Email').fill('partner@demo.example');
+    await portal.getByLabel('Password', { exact: true }).fill('demo-password-2026');
+    await portal.getByRole('button', { name: /sign in/i }).click();
+    await expect.poll(() => portal.url()).toContain('/portal/profile');
+    await portal.goto(`${server.url}/portal/commissions`);
+    await portal.getByTestId('commission-chart').waitFor();
+    await expect.poll(() => portal.getByTestId('commission-total').first().textContent()).toMatch(/\$\d/);
+    await shot(portal, '20-portal-commissions');
+
+    const before = await portal.locator('[data-testid="commission-line"][data-status="DISPUTED"]').count();
+    await portal.getByTestId('dispute-button').first().click();
+    await portal.getByTestId('dispute-message').fill('The invoice for this customer was higher than the base shown.');
+    await shot(portal, '21-portal-dispute-dialog');
+    await portal.getByTestId('confirm-dispute').click();
+    await expect.poll(() => portal.locator('[data-testid="commission-line"][data-status="DISPUTED"]').count()).toBe(before + 1);
+    await portal.getByRole('dialog').waitFor({ state: 'hidden' });
+    await shot(portal, '22-portal-line-disputed');
+
+    // Finance sees the dispute and approves last month's run.
+    const admin = await newPage();
+    await admin.goto(`${server.url}/admin/login`);
+    await admin.getByLabel('Email').fill('finance@demo.example');
+    await admin.getByLabel('Password', { exact: true }).fill('demo-password-2026');
+    await admin.getByRole('button', { name: /sign in/i }).click();
+    await expect.poll(() => admin.url()).toContain('/admin/applications');
+    await admin.goto(`${server.url}/admin/commissions/disputes`);
+    await admin.getByTestId('dispute-row').first().waitFor();
+    await shot(admin, '23-admin-disputes');
+
+    await admin.goto(`${server.url}/admin/commissions`);
+    await admin.getByTestId('approve-run').first().waitFor();
+    await shot(admin, '24-admin-commission-runs');
+    await admin.getByTestId('approve-run').first().click();
+    await admin.getByTestId('confirm-approve-run').click();
+    await expect.poll(() => admin.locator('[data-testid="commission-run-row"][data-status="APPROVED"]').count()).toBeGreaterThan(0);
+    await expect.poll(() => admin.getByTestId('approve-run').count()).toBe(0);
+    await admin.getByRole('dialog').waitFor({ state: 'hidden' });
+    await shot(admin, '25-admin-run-approved');
+
+    await admin.goto(`${server.url}/admin/commissions/report`);
+    await admin.getByTestId('download-csv').waitFor();
+    await shot(admin, '26-admin-commission-report');
+  });
+});

@@ -18,12 +18,24 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
-import { canManageApiKeys, canReadEmails, isStaffRole } from '../features/viewer/permissions';
+import { canManageApiKeys, canReadCommissions, canReadEmails, isStaffRole } from '../features/viewer/permissions';
 import { AdminViewerQuery, useSignOut, ViewerProvider, type Viewer } from '../features/viewer/viewer';
 import { graphql } from '../gql';
 import type { Role } from '../gql/graphql';
 import { ErrorState, LoadingState } from '../ui';
-import { IconBuilding, IconChevronDown, IconInbox, IconKey, IconLogout, IconMail } from '../ui/icons';
+import {
+  IconBuilding,
+  IconChart,
+  IconChevronDown,
+  IconCoins,
+  IconFile,
+  IconInbox,
+  IconKey,
+  IconList,
+  IconLogout,
+  IconMail,
+  IconMessage,
+} from '../ui/icons';
 import { roleLabel } from '../ui/labels';
 
 /** The count beside "Applications" in the navigation: submitted or under review. */
@@ -35,12 +47,25 @@ export const AdminOpenApplicationsCountQuery = graphql(`
   }
 `);
 
+/** The count beside "Disputes": partners waiting for an answer (the api lists at most 200). */
+export const AdminOpenDisputesCountQuery = graphql(`
+  query AdminOpenDisputesCount {
+    commissionDisputes(status: OPEN) {
+      id
+    }
+  }
+`);
+
 type NavItem = {
   to: string;
   label: string;
   icon: ReactNode;
   /** Shown only to roles the api lets in. */
   visible: (role: Role) => boolean;
+  /** Active on this path only, not on the paths below it (a section's overview page). */
+  exact?: boolean;
+  /** A count badge beside the label. */
+  count?: 'openApplications' | 'openDisputes';
 };
 
 // A section stays highlighted on its detail pages (/applications/:id).
@@ -48,8 +73,18 @@ const NAV_SECTIONS: { title: string; items: NavItem[] }[] = [
   {
     title: 'Partners',
     items: [
-      { to: '/applications', label: 'Applications', icon: <IconInbox />, visible: () => true },
+      { to: '/applications', label: 'Applications', icon: <IconInbox />, visible: () => true, count: 'openApplications' },
       { to: '/resellers', label: 'Resellers', icon: <IconBuilding />, visible: () => true },
+    ],
+  },
+  {
+    title: 'Commissions',
+    items: [
+      { to: '/commissions', label: 'Runs', icon: <IconCoins />, visible: canReadCommissions, exact: true },
+      { to: '/commissions/lines', label: 'Lines', icon: <IconList />, visible: canReadCommissions },
+      { to: '/commissions/report', label: 'Report', icon: <IconChart />, visible: canReadCommissions },
+      { to: '/commissions/plans', label: 'Plans', icon: <IconFile />, visible: canReadCommissions },
+      { to: '/commissions/disputes', label: 'Disputes', icon: <IconMessage />, visible: canReadCommissions, count: 'openDisputes' },
     ],
   },
   {
@@ -120,7 +155,11 @@ function UserMenu({ viewer }: { viewer: Viewer }) {
 function Navigation({ role, onNavigate }: { role: Role; onNavigate: () => void }) {
   const { pathname } = useLocation();
   const { data } = useQuery(AdminOpenApplicationsCountQuery, { fetchPolicy: 'cache-and-network' });
-  const openCount = data?.resellerApplications.totalCount;
+  const disputes = useQuery(AdminOpenDisputesCountQuery, { fetchPolicy: 'cache-and-network', skip: !canReadCommissions(role) });
+  const counts = {
+    openApplications: data?.resellerApplications.totalCount,
+    openDisputes: disputes.data?.commissionDisputes.length,
+  };
   return (
     <Stack gap="lg">
       {NAV_SECTIONS.map((section) => {
@@ -131,26 +170,36 @@ function Navigation({ role, onNavigate }: { role: Role; onNavigate: () => void }
             <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mb={4} style={{ letterSpacing: 0.6 }}>
               {section.title}
             </Text>
-            {items.map((item) => (
-              <NavLink
-                key={item.to}
-                component={Link}
-                to={item.to}
-                label={item.label}
-                leftSection={item.icon}
-                rightSection={
-                  item.to === '/applications' && openCount ? (
-                    <Badge size="sm" variant="filled" circle={openCount < 10} aria-label={`${openCount} open`}>
-                      {openCount}
-                    </Badge>
-                  ) : null
-                }
-                active={pathname === item.to || pathname.startsWith(`${item.to}/`)}
-                onClick={onNavigate}
-                style={{ borderRadius: 6 }}
-                fw={500}
-              />
-            ))}
+            {items.map((item) => {
+              const count = item.count ? counts[item.count] : undefined;
+              return (
+                <NavLink
+                  key={item.to}
+                  component={Link}
+                  to={item.to}
+                  label={item.label}
+                  leftSection={item.icon}
+                  rightSection={
+                    count ? (
+                      <Badge
+                        size="sm"
+                        variant="filled"
+                        color={item.count === 'openDisputes' ? 'orange' : undefined}
+                        circle={count < 10}
+                        aria-label={`${count} open`}
+                      >
+                        {count}
+                      </Badge>
+                    ) : null
+                  }
+                  active={pathname === item.to || (!item.exact && pathname.startsWith(`${item.to}/`))}
+                  onClick={onNavigate}
+                  style={{ borderRadius: 6 }}
+                  fw={500}
+                  data-testid={`nav-${item.to.slice(1).replaceAll('/', '-')}`}
+                />
+              );
+            })}
           </Stack>
         );
       })}

@@ -2,6 +2,11 @@ import { Navigate, Route, Routes } from 'react-router';
 import { ApiKeysPage } from '../routes/ApiKeysPage';
 import { ApplicationDetailPage } from '../routes/ApplicationDetailPage';
 import { ApplicationsPage } from '../routes/ApplicationsPage';
+import { CommissionDisputesPage } from '../routes/CommissionDisputesPage';
+import { CommissionLinesPage } from '../routes/CommissionLinesPage';
+import { CommissionPlansPage } from '../routes/CommissionPlansPage';
+import { CommissionReportPage } from '../routes/CommissionReportPage';
+import { CommissionRunsPage } from '../routes/CommissionRunsPage';
 import { LoginPage } from '../routes/LoginPage';
 import { NotFoundPage } from '../routes/NotFoundPage';
 import { OutboxMessagePage } from '../routes/OutboxMessagePage';
@@ -43,6 +48,11 @@ export function AppRoutes() {
         <Route path="applications/:id" element={<ApplicationDetailPage />} />
         <Route path="resellers" element={<ResellersPage />} />
         <Route path="resellers/:id" element={<ResellerDetailPage />} />
+        <Route path="commissions" element={<CommissionRunsPage />} />
+        <Route path="commissions/lines" element={<CommissionLinesPage />} />
+        <Route path="commissions/report" element={<CommissionReportPage />} />
+        <Route path="commissions/plans" element={<CommissionPlansPage />} />
+        <Route path="commissions/disputes" element={<CommissionDisputesPage />} />
         <Route path="outbox" element={<OutboxPage />} />
         <Route path="outbox/:id" element={<OutboxMessagePage />} />
         <Route path="api-keys" element={<ApiKeysPage />} />

@@ -5,9 +5,11 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { hasErrorCode } from '../app/errors';
 import { HistoryTimeline } from '../features/audit/HistoryTimeline';
+import { AssignPlanModal } from '../features/commissions/AssignPlanModal';
+import { periodLabel } from '../features/commissions/period';
 import { ChangeStatusModal } from '../features/resellers/ChangeStatusModal';
 import { NEXT_RESELLER_STATUSES } from '../features/resellers/status';
-import { canChangeResellerStatus } from '../features/viewer/permissions';
+import { canChangeResellerStatus, canManageCommissions } from '../features/viewer/permissions';
 import { useViewer } from '../features/viewer/viewer';
 import { graphql } from '../gql';
 import {
@@ -66,6 +68,7 @@ export function ResellerDetailPage() {
   const viewer = useViewer();
   const { data, loading, error, refetch } = useQuery(AdminResellerDetailQuery, { variables: { id } });
   const [statusOpen, setStatusOpen] = useState(false);
+  const [assignOpen, setAssignOpen] = useState(false);
   const reseller = data?.reseller;
 
   if (!reseller) {
@@ -88,6 +91,12 @@ export function ResellerDetailPage() {
 
   const nextStatuses = NEXT_RESELLER_STATUSES[reseller.status];
   const mayChange = canChangeResellerStatus(viewer.role);
+  const mayAssignPlan = canManageCommissions(viewer.role);
+  const assignButton = mayAssignPlan ? (
+    <Button variant={mayChange ? 'default' : 'filled'} onClick={() => setAssignOpen(true)} data-testid="assign-plan">
+      Assign commission plan
+    </Button>
+  ) : null;
 
   return (
     <>
@@ -106,19 +115,24 @@ export function ResellerDetailPage() {
         description={`Partner since ${formatDateTime(reseller.approvedAt)}`}
         actions={
           mayChange ? (
-            nextStatuses.length > 0 ? (
-              <Button onClick={() => setStatusOpen(true)} data-testid="change-status-button">
-                Change status
-              </Button>
-            ) : (
-              <Text size="sm" c="dimmed">
-                Terminated partners cannot change status.
-              </Text>
-            )
+            <>
+              {assignButton}
+              {nextStatuses.length > 0 ? (
+                <Button onClick={() => setStatusOpen(true)} data-testid="change-status-button">
+                  Change status
+                </Button>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  Terminated partners cannot change status.
+                </Text>
+              )}
+            </>
           ) : (
-            <Badge variant="default" size="lg" radius="sm" tt="none" fw={500}>
-              Read-only access
-            </Badge>
+            (assignButton ?? (
+              <Badge variant="default" size="lg" radius="sm" tt="none" fw={500}>
+                Read-only access
+              </Badge>
+            ))
           )
         }
       />
@@ -255,6 +269,21 @@ export function ResellerDetailPage() {
           </Stack>
         </Grid.Col>
       </Grid>
+
+      {mayAssignPlan && (
+        <AssignPlanModal
+          opened={assignOpen}
+          onClose={() => setAssignOpen(false)}
+          reseller={reseller}
+          onAssigned={({ planName, effectiveFrom }) =>
+            notifications.show({
+              color: 'green',
+              title: 'Commission plan assigned',
+              message: `${reseller.code} earns under ${planName} from ${periodLabel(effectiveFrom)}.`,
+            })
+          }
+        />
+      )}
 
       {mayChange && (
         <ChangeStatusModal

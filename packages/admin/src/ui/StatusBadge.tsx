@@ -1,7 +1,8 @@
 import { Badge, type BadgeProps, type MantineColor } from '@mantine/core';
 import { humanizeEnum } from './labels';
 
-// One colour per status across applications, resellers, users, API keys and outbox messages.
+// One colour per status across applications, resellers, users, API keys, outbox messages and
+// commissions (runs, lines, disputes).
 const STATUS_COLORS: Record<string, MantineColor> = {
   SUBMITTED: 'blue',
   UNDER_REVIEW: 'yellow',
@@ -18,6 +19,18 @@ const STATUS_COLORS: Record<string, MantineColor> = {
   QUEUED: 'gray',
   SENT: 'green',
   FAILED: 'red',
+  // Commission runs and lines: calculated → approved → paid; disputed lines wait for finance.
+  RUNNING: 'yellow',
+  COMPLETED: 'blue',
+  CALCULATED: 'blue',
+  PAID: 'teal',
+  DISPUTED: 'orange',
+  REVERSED: 'gray',
+  CLOSED: 'dark',
+  // Disputes and their resolutions.
+  OPEN: 'orange',
+  RESOLVED: 'gray',
+  UPHELD: 'green',
 };
 
 // A badge's label may ellipsize, so in a tight table column it would shrink to "SUBM…".

@@ -89,3 +89,33 @@ export const IconExternal = icon(
     <path d="M18 14v4a2 2 0 01-2 2H6a2 2 0 01-2-2V8a2 2 0 012-2h4" />
   </>,
 );
+export const IconCoins = icon(
+  <>
+    <ellipse cx="9" cy="7" rx="6" ry="3" />
+    <path d="M3 7v4c0 1.7 2.7 3 6 3s6-1.3 6-3V7" />
+    <path d="M9 14v3c0 1.7 2.7 3 6 3s6-1.3 6-3v-4c0-1.5-2-2.7-5-3" />
+  </>,
+);
+export const IconList = icon(<path d="M9 6h11M9 12h11M9 18h11M4.5 6h.01M4.5 12h.01M4.5 18h.01" />);
+export const IconChart = icon(
+  <>
+    <path d="M4 4v16h16" />
+    <path d="M8 16V11M12 16V7M16 16v-3" />
+  </>,
+);
+export const IconFile = icon(
+  <>
+    <path d="M14 3H7a2 2 0 00-2 2v14a2 2 0 002 2h10a2 2 0 002-2V8z" />
+    <path d="M14 3v5h5M9 13h6M9 17h4" />
+  </>,
+);
+export const IconMessage = icon(<path d="M5 5h14a1 1 0 011 1v10a1 1 0 01-1 1h-8l-5 4v-4H5a1 1 0 01-1-1V6a1 1 0 011-1z" />);
+export const IconPlay = icon(<path d="M8 5.5v13l10-6.5z" />);
+export const IconDownload = icon(<path d="M12 4v11m-4.5-4.5L12 15l4.5-4.5M5 19h14" />);
+export const IconLock = icon(
+  <>
+    <rect x="5" y="11" width="14" height="9" rx="2" />
+    <path d="M8 11V8a4 4 0 018 0v3" />
+  </>,
+);
+export const IconTrash = icon(<path d="M5 7h14M10 11v6M14 11v6M6 7l1 12a2 2 0 002 2h6a2 2 0 002-2l1-12M9 7V4h6v3" />);

@@ -7,3 +7,5 @@ export { PageHeader } from './PageHeader';
 export { PaginationBar } from './PaginationBar';
 export { SectionCard } from './SectionCard';
 export { StatusBadge, TierBadge } from './StatusBadge';
+export { BarChart, type BarDatum } from './BarChart';
+export { StatGrid, type StatItem } from './Stat';

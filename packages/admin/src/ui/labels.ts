@@ -55,6 +55,30 @@ export const emailTemplateLabel = labeler({
 
 export const tierLabel = labeler({});
 
+export const planTypeLabel = labeler({
+  PERCENTAGE: 'Percentage',
+  FLAT_FEE: 'Flat fee',
+  TIERED: 'Tiered',
+});
+
+export const tierModeLabel = labeler({
+  WHOLE: 'Whole total',
+  MARGINAL: 'Marginal',
+});
+
+export const commissionLineKindLabel = labeler({
+  CUSTOMER: 'Customer',
+  CAP: 'Cap',
+  ADJUSTMENT: 'Adjustment',
+});
+
+export const reportGroupLabel = labeler({
+  RESELLER: 'Reseller',
+  PLAN: 'Plan',
+  TIER: 'Tier',
+  STATUS: 'Status',
+});
+
 /**
  * An audit action ('application.review_started') as a sentence ('Review started'). Known verbs
  * get hand-written labels; anything new still reads acceptably.
@@ -69,6 +93,14 @@ const ACTION_LABELS: Record<string, string> = {
   'reseller.created': 'Reseller created',
   'reseller.status_changed': 'Status changed',
   'reseller.profile_updated': 'Profile updated',
+  'reseller.plan_assigned': 'Commission plan assigned',
+  'commission_run.completed': 'Commission run completed',
+  'commission_run.approved': 'Commission run approved',
+  'commission_period.closed': 'Commission period closed',
+  'commission_plan.created': 'Commission plan created',
+  'commission_plan.versioned': 'New plan version',
+  'commission_line.disputed': 'Commission line disputed',
+  'commission_dispute.resolved': 'Dispute resolved',
 };
 
 export function auditActionLabel(action: string): string {

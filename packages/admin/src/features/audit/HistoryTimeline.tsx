@@ -23,6 +23,12 @@ function transition(data: Record<string, unknown>): string | null {
   return typeof from === 'string' && typeof to === 'string' ? `${humanizeEnum(from)} → ${humanizeEnum(to)}` : null;
 }
 
+/** A plan assignment names the plan and its first period (`reseller.plan_assigned`). */
+function planAssignment(data: Record<string, unknown>): string | null {
+  const { plan, effectiveFrom } = data;
+  return typeof plan === 'string' && typeof effectiveFrom === 'string' ? `${plan} from ${effectiveFrom}` : null;
+}
+
 function actorText(event: HistoryTimeline_EventsFragment): string {
   if (event.actorType === 'SYSTEM') return 'System';
   if (event.actorType === 'PUBLIC') return 'Applicant';
@@ -41,7 +47,7 @@ export function HistoryTimeline({ events }: { events: readonly HistoryTimeline_E
   return (
     <Timeline active={events.length - 1} bulletSize={14} lineWidth={2} data-testid="history">
       {events.map((event) => {
-        const change = transition(event.data);
+        const change = transition(event.data) ?? planAssignment(event.data);
         return (
           <Timeline.Item key={event.id} title={<Text size="sm" fw={600}>{auditActionLabel(event.action)}</Text>}>
             {change && (

@@ -28,3 +28,16 @@ export function canReadEmails(role: Role): boolean {
 export function canManageApiKeys(role: Role): boolean {
   return role === 'ADMIN';
 }
+
+/** Every staff role reads commissions (runs, lines, reports, plans, disputes). */
+export function canReadCommissions(role: Role): boolean {
+  return isStaffRole(role);
+}
+
+/**
+ * Finance team (ADMIN, FINANCE): run, approve and close periods, manage and assign plans,
+ * answer and resolve disputes. Partner managers only read commissions.
+ */
+export function canManageCommissions(role: Role): boolean {
+  return role === 'ADMIN' || role === 'FINANCE';
+}

@@ -19,6 +19,8 @@ export const AdminViewerQuery = graphql(`
         id
         name
         slug
+        currency
+        timezone
       }
     }
   }
