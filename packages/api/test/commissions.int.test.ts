@@ -101,13 +101,16 @@ describe('monthly commission run', () => {
     expect(errorCode(await gqlAs(tt.tokens.finance)(`mutation($i: PeriodInput!) { closeCommissionPeriod(input: $i) { close { period } } }`, { i: { period: '2026-01' } }))).toBe('CONFLICT');
     const stale = runs.data.commissionRuns[1];
     expect(errorCode(await gqlAs(tt.tokens.finance)(`mutation($i: CommissionRunIdInput!) { approveCommissionRun(input: $i) { run { status } } }`, { i: { runId: stale.id } }))).toBe('CONFLICT');
-    const approved = await gqlAs(tt.tokens.finance)(`mutation($i: CommissionRunIdInput!) { approveCommissionRun(input: $i) { run { status approvedBy } } }`, { i: { runId: latest.id } });
-    expect(approved.data.approveCommissionRun.run).toEqual({ status: 'APPROVED', approvedBy: `finance@${tt.slug}.example` });
+    const approved = await gqlAs(tt.tokens.finance)(`mutation($i: CommissionRunIdInput!) { approveCommissionRun(input: $i) { run { status approvedBy total { amount } periodClosedAt } } }`, { i: { runId: latest.id } });
+    expect(approved.errors).toBeUndefined();
+    expect(approved.data.approveCommissionRun.run).toEqual({ status: 'APPROVED', approvedBy: `finance@${tt.slug}.example`, total: { amount: '1570.45' }, periodClosedAt: null });
     const lines = await gqlAs(tt.tokens.finance)(LINES, { p: '2026-01' });
     expect(lines.data.commissionLines.nodes.every((l: { status: string }) => l.status === 'APPROVED')).toBe(true);
     expect(errorCode(await gqlAs(tt.tokens.finance)(RUN, { p: '2026-01' }))).toBe('CONFLICT');
     const closed = await gqlAs(tt.tokens.admin)(`mutation($i: PeriodInput!) { closeCommissionPeriod(input: $i) { close { period closedBy } } }`, { i: { period: '2026-01' } });
     expect(closed.data.closeCommissionPeriod.close).toEqual({ period: '2026-01', closedBy: `admin@${tt.slug}.example` });
+    const runsAfter = await gqlAs(tt.tokens.finance)(`{ commissionRuns(period: "2026-01") { periodClosedAt } }`);
+    expect(runsAfter.data.commissionRuns[0].periodClosedAt).not.toBeNull();
     expect(errorCode(await gqlAs(tt.tokens.finance)(RUN, { p: '2026-01' }))).toBe('CONFLICT');
     // A plan change cannot reach into the closed period.
     const plans = await gqlAs(tt.tokens.finance)(`{ commissionPlans { id name } }`);

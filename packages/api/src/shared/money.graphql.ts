@@ -11,8 +11,10 @@ export class Money {
 }
 
 /** The amount in the caller's tenant currency (one tenant lookup per request, batched). */
-export async function moneyOf(ctx: Context, cents: bigint | null): Promise<Money | null> {
+export async function moneyOf(ctx: Context, cents: bigint | string | null): Promise<Money | null> {
   if (cents === null) return null;
+  // A bigint column re-read by refresh() can come back as its decimal string: both are exact.
+  if (typeof cents === 'string') cents = BigInt(cents);
   const tenant = ctx.actor ? await ctx.loaders.byId(Tenant).load(ctx.actor.tenantId) : null;
   return { amount: formatMoney(cents), currency: tenant?.currency ?? 'USD' };
 }

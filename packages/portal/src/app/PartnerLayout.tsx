@@ -8,6 +8,7 @@ import { graphql } from '../gql';
 // The signed-in partner's area. Add a page to the header navigation here.
 const NAV_ITEMS = [
   { to: '/profile', label: 'Profile' },
+  { to: '/onboarding', label: 'Onboarding' },
   { to: '/commissions', label: 'Commissions' },
 ];
 

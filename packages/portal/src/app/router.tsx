@@ -6,6 +6,7 @@ import { ApplySubmittedPage } from '../routes/ApplySubmittedPage';
 import { LandingPage } from '../routes/LandingPage';
 import { LoginPage } from '../routes/LoginPage';
 import { NotFoundPage } from '../routes/NotFoundPage';
+import { OnboardingPage } from '../routes/OnboardingPage';
 import { ProfilePage } from '../routes/ProfilePage';
 import { SetPasswordPage } from '../routes/SetPasswordPage';
 import { RequireAuth } from './auth';
@@ -45,6 +46,7 @@ export function AppRoutes() {
         }
       >
         <Route path="profile" element={<ProfilePage />} />
+        <Route path="onboarding" element={<OnboardingPage />} />
         <Route path="commissions" element={<CommissionsPage />} />
       </Route>
     </Routes>

@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Alert, Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import { BUSINESS_TYPE_LABELS } from '../features/applications/labels';
 import { EditContactModal } from '../features/profile/EditContactModal';
 import { PortalProfileQueryDocument } from '../features/profile/queries';
@@ -10,11 +11,12 @@ import type { ResellerStatus } from '../gql/graphql';
 import { ErrorState, formatDate, LoadingState, PageHeader, StatusBadge, TierBadge } from '../ui';
 
 /** What the partner's status means for them; ACTIVE needs no explanation. */
-const STATUS_NOTES: Partial<Record<ResellerStatus, { color: string; title: string; text: string }>> = {
+const STATUS_NOTES: Partial<Record<ResellerStatus, { color: string; title: string; text: string; link?: { to: string; label: string } }>> = {
   ONBOARDING: {
     color: 'cyan',
     title: 'Onboarding in progress',
     text: 'Your partner account becomes active once every onboarding task is complete. Your partner manager will guide you through it.',
+    link: { to: '/onboarding', label: 'See your onboarding checklist' },
   },
   SUSPENDED: {
     color: 'yellow',
@@ -78,8 +80,15 @@ export function ProfilePage() {
 
       <Stack gap="lg">
         {statusNote && (
-          <Alert color={statusNote.color} variant="light" title={statusNote.title}>
-            {statusNote.text}
+          <Alert color={statusNote.color} variant="light" title={statusNote.title} data-testid="status-note">
+            <Stack gap={6} align="flex-start">
+              <Text size="sm">{statusNote.text}</Text>
+              {statusNote.link && (
+                <Anchor component={Link} to={statusNote.link.to} size="sm" fw={600} data-testid="onboarding-link">
+                  {statusNote.link.label} →
+                </Anchor>
+              )}
+            </Stack>
           </Alert>
         )}
 

@@ -158,6 +158,12 @@ export class CommissionRunResolver {
     return run;
   }
 
+  @FieldResolver(() => Date, { nullable: true, description: "When the run's period was closed (null while it is open)." })
+  async periodClosedAt(@Root() run: CommissionRun, @Ctx() ctx: Context) {
+    const [close] = await ctx.loaders.manyBy(CommissionPeriodClose, 'period').load(run.period);
+    return close?.createdAt ?? null;
+  }
+
   @FieldResolver(() => Money, { description: 'Commissionable revenue counted in the period.' })
   revenue(@Root() run: CommissionRun, @Ctx() ctx: Context) {
     return moneyOf(ctx, run.revenueCents);
