@@ -60,7 +60,7 @@ function sqlMeter(orm: MikroORM) {
   const onQuery = (query: { __knexQueryUid: string; sql: string }) => {
     if (!on) return;
     count++;
-    pending.set(query.__knexQueryUid, { sql: query.sql, at: performance.now() });
+    pending.set(query.__knexQueryUid, { sql: query.sql.slice(0, 200), at: performance.now() });
   };
   const onDone = (_response: unknown, query: { __knexQueryUid: string }) => {
     const started = pending.get(query.__knexQueryUid);

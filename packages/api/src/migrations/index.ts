@@ -6,6 +6,7 @@ import { Migration20261125045118 } from './Migration20261125045118.js';
 import { Migration20261125045250 } from './Migration20261125045250.js';
 import { Migration20261125045852 } from './Migration20261125045852.js';
 import { Migration20261125050158 } from './Migration20261125050158.js';
+import { Migration20261125054802 } from './Migration20261125054802.js';
 
 /** Every migration in order; add new ones here after `pnpm --filter @reseller-hub/api migration:create`. */
 export const migrationsList: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125045250', class: Migration20261125045250 },
   { name: 'Migration20261125045852', class: Migration20261125045852 },
   { name: 'Migration20261125050158', class: Migration20261125050158 },
+  { name: 'Migration20261125054802', class: Migration20261125054802 },
 ];

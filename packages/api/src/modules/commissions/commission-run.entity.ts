@@ -79,6 +79,8 @@ export class CommissionLine extends TenantOwned {
 /** How much of a billing record a line counted, so later changes to the record become adjustments. */
 @Entity({ tableName: 'commission_line_source' })
 @Index({ properties: ['billingRecord'] })
+// Deleting a rerun's lines cascades here: without this index each deleted line scans the table.
+@Index({ properties: ['line'] })
 export class CommissionLineSource extends TenantOwned {
   [OptionalProps]?: 'createdAt';
 

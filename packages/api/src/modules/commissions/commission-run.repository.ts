@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 
 /**
  * Set-based reads for a commission run. Raw SQL lives here only, and every statement names the
@@ -22,14 +22,31 @@ export interface PaidRecordRow {
  * assigned to on the paid date: those paid in [windowStart, windowEnd] (the period, reaching back by
  * the longest holding period) and, when `adjustUpTo` is given, every record paid up to that date
  * that closed periods have not fully counted (late or changed records).
+ *
+ * Ordered by reseller, customer, paid date, invoice, and yielded in batches through a server-side
+ * cursor when the caller is in a transaction (a run is), so a million records are never held in
+ * memory at once. What closed periods counted is pre-aggregated once (only over the candidate
+ * records that have sources) instead of a correlated subquery per record.
  */
-export async function paidRecordsForRun(
+export async function* paidRecordsForRun(
   em: EntityManager,
   tenantId: string,
   window: { start: string; end: string },
   closed: { lastClosedPeriod: string; adjustUpTo: string } | null,
-): Promise<PaidRecordRow[]> {
+  batchSize = 5_000,
+): AsyncGenerator<PaidRecordRow[]> {
+  const candidate = `br.tenant_id = ? and br.paid_date is not null
+       and ((br.paid_date between ? and ?) or (?::boolean and br.paid_date <= ?::date))`;
+  const candidateParams = [tenantId, window.start, window.end, closed !== null, closed?.adjustUpTo ?? '1970-01-01'];
   const sql = `
+    with counted as (
+      select s.billing_record_id, sum(s.counted_cents) as cents
+        from commission_line_source s
+        join commission_line l on l.id = s.line_id and l.tenant_id = s.tenant_id
+        join billing_record br on br.id = s.billing_record_id and br.tenant_id = s.tenant_id
+       where s.tenant_id = ? and l.period <= ? and l.status <> 'REVERSED' and ${candidate}
+       group by s.billing_record_id
+    )
     select br.id, br.invoice_id, br.paid_cents::text as paid_cents, to_char(br.paid_date, 'YYYY-MM-DD') as paid_date,
            br.customer_id, c.name as customer_name, ca.reseller_id,
            coalesce(counted.cents, 0)::text as counted_closed
@@ -37,23 +54,123 @@ export async function paidRecordsForRun(
       join customer c on c.id = br.customer_id and c.tenant_id = br.tenant_id
       join customer_assignment ca on ca.customer_id = br.customer_id and ca.tenant_id = br.tenant_id
        and ca.from_date <= br.paid_date and (ca.to_date is null or ca.to_date > br.paid_date)
-      left join lateral (
-        select sum(s.counted_cents) as cents
-          from commission_line_source s
-          join commission_line l on l.id = s.line_id
-         where s.billing_record_id = br.id and s.tenant_id = br.tenant_id
-           and l.period <= ? and l.status <> 'REVERSED'
-      ) counted on true
-     where br.tenant_id = ? and br.paid_date is not null
-       and ((br.paid_date between ? and ?)
-            or (?::boolean and br.paid_date <= ?::date and br.paid_cents <> coalesce(counted.cents, 0)))
+      left join counted on counted.billing_record_id = br.id
+     where ${candidate}
+       and ((br.paid_date between ? and ?) or br.paid_cents <> coalesce(counted.cents, 0))
      order by ca.reseller_id, br.customer_id, br.paid_date, br.invoice_id`;
-  return em.getConnection().execute(
-    sql,
-    [closed?.lastClosedPeriod ?? '0000-00', tenantId, window.start, window.end, closed !== null, closed?.adjustUpTo ?? '1970-01-01'],
-    'all',
-    em.getTransactionContext(),
-  );
+  const params = [tenantId, closed?.lastClosedPeriod ?? '0000-00', ...candidateParams, ...candidateParams, window.start, window.end];
+  const connection = em.getConnection();
+  const trx = em.getTransactionContext();
+  if (!trx) {
+    yield await connection.execute(sql, params, 'all');
+    return;
+  }
+  // A cursor is planned for its first rows by default; this one is always read to the end.
+  await connection.execute('set local cursor_tuple_fraction = 1', [], 'run', trx);
+  await connection.execute(`declare commission_run_records no scroll cursor for ${sql}`, params, 'run', trx);
+  try {
+    for (;;) {
+      const rows: PaidRecordRow[] = await connection.execute(`fetch forward ${Math.trunc(batchSize)} from commission_run_records`, [], 'all', trx);
+      if (rows.length === 0) break;
+      yield rows;
+    }
+  } finally {
+    await connection.execute('close commission_run_records', [], 'run', trx);
+  }
+}
+
+/** A PostgreSQL array literal of text values (null → NULL), for `?::type[]` parameters (knex would expand a JS array). */
+export function pgArray(values: readonly (string | null)[]): string {
+  let out = '{';
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (i > 0) out += ',';
+    out += value === null || value === undefined ? 'NULL' : `"${value.replace(/[\\"]/g, '\\$&')}"`;
+  }
+  return `${out}}`;
+}
+
+export interface LineInsertRow {
+  id: string;
+  resellerId: string;
+  customerId: string | null;
+  kind: string;
+  adjustmentForPeriod: string | null;
+  planVersionId: string;
+  baseCents: bigint;
+  rateUnits: number | null;
+  feeCents: bigint | null;
+  tierIndex: number | null;
+  amountCents: bigint;
+  trace: string;
+  traceData: Record<string, unknown>;
+  sources: { billingRecordId: string; countedCents: bigint }[];
+}
+
+/**
+ * Writes CALCULATED lines of a run and their sources: one multi-row insert per chunk, the rows
+ * passed as arrays and unnested by PostgreSQL (no per-row parameters, no per-row ORM work).
+ */
+export async function insertRunLines(em: EntityManager, tenantId: string, runId: string, period: string, createdAt: Date, lines: readonly LineInsertRow[]): Promise<void> {
+  // Through knex, not `connection.execute`: MikroORM inlines parameters into the SQL text client-side
+  // (escaping megabytes of array literals char by char — most of the run's CPU and GC); knex sends
+  // them as bind parameters.
+  const knex = em.getTransactionContext<Knex.Transaction>() ?? em.getConnection().getKnex();
+  const str = (value: bigint | number | null) => (value === null ? null : String(value));
+  for (let i = 0; i < lines.length; i += 2000) {
+    const chunk = lines.slice(i, i + 2000);
+    await knex.raw(
+      `insert into commission_line (id, tenant_id, created_at, run_id, period, reseller_id, customer_id, kind, adjustment_for_period, plan_version_id,
+                                    base_cents, rate_units, fee_cents, tier_index, amount_cents, status, trace, trace_data)
+       select t.id, ?, ?, ?, ?, t.reseller_id, t.customer_id, t.kind, t.adjustment_for_period, t.plan_version_id,
+              t.base_cents, t.rate_units, t.fee_cents, t.tier_index, t.amount_cents, 'CALCULATED', t.trace, t.trace_data
+         from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::uuid[], ?::bigint[], ?::int[], ?::bigint[], ?::int[], ?::bigint[], ?::text[], ?::jsonb[])
+           as t(id, reseller_id, customer_id, kind, adjustment_for_period, plan_version_id, base_cents, rate_units, fee_cents, tier_index, amount_cents, trace, trace_data)`,
+      [
+        tenantId,
+        createdAt,
+        runId,
+        period,
+        pgArray(chunk.map((line) => line.id)),
+        pgArray(chunk.map((line) => line.resellerId)),
+        pgArray(chunk.map((line) => line.customerId)),
+        pgArray(chunk.map((line) => line.kind)),
+        pgArray(chunk.map((line) => line.adjustmentForPeriod)),
+        pgArray(chunk.map((line) => line.planVersionId)),
+        pgArray(chunk.map((line) => str(line.baseCents))),
+        pgArray(chunk.map((line) => str(line.rateUnits))),
+        pgArray(chunk.map((line) => str(line.feeCents))),
+        pgArray(chunk.map((line) => str(line.tierIndex))),
+        pgArray(chunk.map((line) => str(line.amountCents))),
+        pgArray(chunk.map((line) => line.trace)),
+        pgArray(chunk.map((line) => JSON.stringify(line.traceData))),
+      ],
+    );
+  }
+  const lineIds: string[] = [];
+  const recordIds: string[] = [];
+  const counted: string[] = [];
+  const flush = async () => {
+    if (lineIds.length === 0) return;
+    await knex.raw(
+      `insert into commission_line_source (id, tenant_id, created_at, line_id, billing_record_id, counted_cents)
+       select gen_random_uuid(), ?, ?, t.line_id, t.billing_record_id, t.counted_cents
+         from unnest(?::uuid[], ?::uuid[], ?::bigint[]) as t(line_id, billing_record_id, counted_cents)`,
+      [tenantId, createdAt, pgArray(lineIds), pgArray(recordIds), pgArray(counted)],
+    );
+    lineIds.length = 0;
+    recordIds.length = 0;
+    counted.length = 0;
+  };
+  for (const line of lines) {
+    for (const source of line.sources) {
+      lineIds.push(line.id);
+      recordIds.push(source.billingRecordId);
+      counted.push(source.countedCents.toString());
+      if (lineIds.length >= 20_000) await flush();
+    }
+  }
+  await flush();
 }
 
 /** The first positive payment of each customer under each reseller (for "new customer" fees). */

@@ -15,8 +15,8 @@ import { computeResellerCommission, type CustomerInput, type PlanTerms } from '.
 import { CommissionLineKind, CommissionLineStatus, CommissionRunStatus, PlanType } from './commission.enums.js';
 import { CommissionPlan, CommissionPlanAssignment, CommissionPlanVersion } from './commission-plan.entity.js';
 import { lastClosedPeriod } from './commission-plan.service.js';
-import { CommissionLine, CommissionLineSource, CommissionPeriodClose, CommissionRun } from './commission-run.entity.js';
-import { firstPaymentDates, paidRecordsForRun, tiersReached, tryLockPeriod, type PaidRecordRow } from './commission-run.repository.js';
+import { CommissionLine, CommissionPeriodClose, CommissionRun } from './commission-run.entity.js';
+import { firstPaymentDates, insertRunLines, paidRecordsForRun, tiersReached, tryLockPeriod, type PaidRecordRow } from './commission-run.repository.js';
 
 /** Every plan, version and assignment of the tenant, and which applies to a reseller in a period. */
 class PlanBook {
@@ -105,85 +105,135 @@ function countingPeriod(book: PlanBook, row: PaidRecordRow): string | null {
  */
 export type ProgressReporter = (percent: number) => Promise<void>;
 
-export async function computeLines(
+type Regular = Map<string, CustomerInput>; // customer → input, for one reseller
+interface RunTotals {
+  revenueCents: bigint;
+  resellerCount: number;
+}
+
+/** Records are read and computed this many at a time (whole resellers), so memory stays bounded. */
+const RECORDS_PER_BATCH = 10_000;
+
+/**
+ * The lines of one period, handed to `sink` batch by batch (resellers in id order, adjustments
+ * last) — the run writes each batch as it comes; {@link computeLines} collects them.
+ */
+export async function streamLines(
   tx: EntityManager,
   tenant: Tenant,
   period: string,
   lastClosed: string | null,
-  onProgress: ProgressReporter = async () => {},
-): Promise<{ lines: LineRow[]; revenueCents: bigint; resellerCount: number }> {
+  onProgress: ProgressReporter,
+  sink: (lines: LineRow[]) => Promise<void>,
+): Promise<RunTotals> {
   const book = await PlanBook.load(tx);
   const active = new Set((await tx.find(Reseller, { status: ResellerStatus.ACTIVE }, { fields: ['id'] })).map((reseller) => reseller.id));
   const adjusting = lastClosed !== null && period === nextPeriod(lastClosed);
-  const rows = await paidRecordsForRun(
+  const adjustments = new Map<string, { resellerId: string; customerId: string; customerName: string; forPeriod: string; records: PaidRecordRow[]; delta: bigint }>();
+  const totals: RunTotals = { revenueCents: 0n, resellerCount: 0 };
+  let resellersDone = 0;
+
+  // Resellers whose records are all read, waiting to be computed together.
+  let pending: { resellerId: string; customers: Regular }[] = [];
+  let pendingRecords = 0;
+  const computePending = async () => {
+    if (pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    pendingRecords = 0;
+    // "New customer" only matters to FLAT_FEE plans: ask for first payments of their customers only.
+    const flatFeeCustomers = batch.flatMap(({ resellerId, customers }) => (book.versionFor(resellerId, period)?.plan.type === PlanType.FLAT_FEE ? [...customers.keys()] : []));
+    const firstPaid = await firstPaymentDates(tx, tenant.id, [...new Set(flatFeeCustomers)]);
+    const lines: LineRow[] = [];
+    for (const { resellerId, customers } of batch) {
+      if (++resellersDone % 500 === 0) await onProgress(10 + Math.min(60, Math.floor((60 * resellersDone) / Math.max(1, active.size))));
+      const terms = book.versionFor(resellerId, period);
+      if (!terms) {
+        logger.warn('reseller has no commission plan; skipped', { resellerId, period });
+        continue;
+      }
+      for (const customer of customers.values()) {
+        const first = firstPaid.get(`${resellerId}:${customer.customerId}`);
+        customer.isNewInPeriod = first !== undefined && periodOfDate(addDaysToDate(first, terms.version.holdingDays)) === period;
+      }
+      const result = computeResellerCommission(planTerms(terms.plan, terms.version), [...customers.values()], tenant.currency);
+      for (const line of result.lines) {
+        const sources = line.customerId ? customers.get(line.customerId)!.records.map((record) => ({ billingRecordId: record.billingRecordId, countedCents: record.paidCents })) : [];
+        lines.push({
+          id: randomUUID(),
+          resellerId,
+          customerId: line.customerId,
+          kind: line.kind === 'CAP' ? CommissionLineKind.CAP : CommissionLineKind.CUSTOMER,
+          adjustmentForPeriod: null,
+          planVersionId: terms.version.id,
+          baseCents: line.baseCents,
+          rateUnits: line.rateUnits === null ? null : Number(line.rateUnits),
+          feeCents: line.feeCents,
+          tierIndex: line.tierIndex,
+          amountCents: line.amountCents,
+          trace: line.trace,
+          traceData: line.traceData,
+          sources,
+        });
+      }
+    }
+    await sink(lines);
+  };
+
+  await onProgress(10);
+  let currentReseller: string | null = null;
+  let current: Regular | null = null;
+  const finishReseller = async () => {
+    if (currentReseller !== null && current !== null) {
+      pending.push({ resellerId: currentReseller, customers: current });
+      totals.resellerCount++;
+    }
+    currentReseller = null;
+    current = null;
+    if (pendingRecords >= RECORDS_PER_BATCH) await computePending();
+  };
+  const records = paidRecordsForRun(
     tx,
     tenant.id,
     { start: addDaysToDate(firstDayOf(period), -book.longestHoldingDays), end: lastDayOf(period) },
     adjusting ? { lastClosedPeriod: lastClosed!, adjustUpTo: lastDayOf(lastClosed!) } : null,
   );
-
-  const regular = new Map<string, Map<string, CustomerInput>>(); // reseller → customer → input
-  const adjustments = new Map<string, { resellerId: string; customerId: string; customerName: string; forPeriod: string; records: PaidRecordRow[]; delta: bigint }>();
-  let revenueCents = 0n;
-  for (const row of rows) {
-    if (!active.has(row.reseller_id)) continue;
-    const delta = BigInt(row.paid_cents) - BigInt(row.counted_closed);
-    if (delta === 0n) continue;
-    const counting = countingPeriod(book, row)!;
-    if (counting === period) {
-      const customers = regular.get(row.reseller_id) ?? new Map<string, CustomerInput>();
-      regular.set(row.reseller_id, customers);
-      const customer = customers.get(row.customer_id) ?? { customerId: row.customer_id, customerName: row.customer_name, records: [], isNewInPeriod: false };
-      customers.set(row.customer_id, customer);
-      customer.records.push({ billingRecordId: row.id, invoiceId: row.invoice_id, paidCents: delta, paidDate: row.paid_date });
-      revenueCents += delta;
-    } else if (adjusting && counting <= lastClosed!) {
-      const key = `${row.reseller_id}:${row.customer_id}:${counting}`;
-      const group = adjustments.get(key) ?? { resellerId: row.reseller_id, customerId: row.customer_id, customerName: row.customer_name, forPeriod: counting, records: [], delta: 0n };
-      adjustments.set(key, group);
-      group.records.push(row);
-      group.delta += delta;
+  for await (const rows of records) {
+    for (const row of rows) {
+      if (!active.has(row.reseller_id)) continue;
+      const delta = BigInt(row.paid_cents) - BigInt(row.counted_closed);
+      if (delta === 0n) continue;
+      const counting = countingPeriod(book, row)!;
+      if (counting === period) {
+        // Rows come ordered by reseller: a new reseller id means the previous one is complete.
+        if (row.reseller_id !== currentReseller) {
+          await finishReseller();
+          currentReseller = row.reseller_id;
+          current = new Map();
+        }
+        const customers: Regular = current!;
+        let customer = customers.get(row.customer_id);
+        if (!customer) {
+          customer = { customerId: row.customer_id, customerName: row.customer_name, records: [], isNewInPeriod: false };
+          customers.set(row.customer_id, customer);
+        }
+        customer.records.push({ billingRecordId: row.id, invoiceId: row.invoice_id, paidCents: delta, paidDate: row.paid_date });
+        pendingRecords++;
+        totals.revenueCents += delta;
+      } else if (adjusting && counting <= lastClosed!) {
+        const key = `${row.reseller_id}:${row.customer_id}:${counting}`;
+        const group = adjustments.get(key) ?? { resellerId: row.reseller_id, customerId: row.customer_id, customerName: row.customer_name, forPeriod: counting, records: [], delta: 0n };
+        adjustments.set(key, group);
+        group.records.push(row);
+        group.delta += delta;
+      }
     }
   }
-
-  await onProgress(10);
-  const firstPaid = await firstPaymentDates(tx, tenant.id, [...new Set([...regular.values()].flatMap((customers) => [...customers.keys()]))]);
-  const lines: LineRow[] = [];
-  let resellersDone = 0;
-  for (const [resellerId, customers] of regular) {
-    if (++resellersDone % 500 === 0) await onProgress(10 + Math.floor((60 * resellersDone) / regular.size));
-    const terms = book.versionFor(resellerId, period);
-    if (!terms) {
-      logger.warn('reseller has no commission plan; skipped', { resellerId, period });
-      continue;
-    }
-    for (const customer of customers.values()) {
-      const first = firstPaid.get(`${resellerId}:${customer.customerId}`);
-      customer.isNewInPeriod = first !== undefined && periodOfDate(addDaysToDate(first, terms.version.holdingDays)) === period;
-    }
-    const result = computeResellerCommission(planTerms(terms.plan, terms.version), [...customers.values()], tenant.currency);
-    for (const line of result.lines) {
-      const sources = line.customerId ? customers.get(line.customerId)!.records.map((record) => ({ billingRecordId: record.billingRecordId, countedCents: record.paidCents })) : [];
-      lines.push({
-        id: randomUUID(),
-        resellerId,
-        customerId: line.customerId,
-        kind: line.kind === 'CAP' ? CommissionLineKind.CAP : CommissionLineKind.CUSTOMER,
-        adjustmentForPeriod: null,
-        planVersionId: terms.version.id,
-        baseCents: line.baseCents,
-        rateUnits: line.rateUnits === null ? null : Number(line.rateUnits),
-        feeCents: line.feeCents,
-        tierIndex: line.tierIndex,
-        amountCents: line.amountCents,
-        trace: line.trace,
-        traceData: line.traceData,
-        sources,
-      });
-    }
-  }
+  await finishReseller();
+  await computePending();
 
   const reached = await tiersReached(tx, tenant.id, [...new Set([...adjustments.values()].map((group) => group.forPeriod))]);
+  const adjustmentLines: LineRow[] = [];
   for (const group of adjustments.values()) {
     const terms = book.versionFor(group.resellerId, group.forPeriod);
     if (!terms) continue;
@@ -191,7 +241,7 @@ export async function computeLines(
     const amountCents = rateUnits === null ? 0n : applyRate(group.delta, rateUnits);
     const invoices = group.records.map((record) => record.invoice_id).join(', ');
     const verb = group.delta < 0n ? 'refunded' : 'paid';
-    lines.push({
+    adjustmentLines.push({
       id: randomUUID(),
       resellerId: group.resellerId,
       customerId: group.customerId,
@@ -219,7 +269,29 @@ export async function computeLines(
       sources: group.records.map((record) => ({ billingRecordId: record.id, countedCents: BigInt(record.paid_cents) - BigInt(record.counted_closed) })),
     });
   }
-  return { lines, revenueCents, resellerCount: regular.size };
+  if (adjustmentLines.length) await sink(adjustmentLines);
+  return totals;
+}
+
+/**
+ * The lines of one period (SPEC §4 "Monthly run"): every ACTIVE reseller's customers' revenue
+ * counted in the period through the engine, plus — when this is the first open period — one
+ * adjustment line per customer and closed period for records that closed periods did not count
+ * (late records, refunds after close, corrected amounts). Collected in memory (reconciliation);
+ * the run itself streams them with {@link streamLines}.
+ */
+export async function computeLines(
+  tx: EntityManager,
+  tenant: Tenant,
+  period: string,
+  lastClosed: string | null,
+  onProgress: ProgressReporter = async () => {},
+): Promise<{ lines: LineRow[]; revenueCents: bigint; resellerCount: number }> {
+  const lines: LineRow[] = [];
+  const totals = await streamLines(tx, tenant, period, lastClosed, onProgress, async (batch) => {
+    for (const line of batch) lines.push(line);
+  });
+  return { lines, ...totals };
 }
 
 /**
@@ -236,39 +308,6 @@ function adjustmentRate(plan: CommissionPlan, version: CommissionPlanVersion, ti
     return { rateUnits: BigInt(tier?.rateUnits ?? 0), how: `tier ${index + 1} reached in that period, ${plan.name} v${version.version}` };
   }
   return { rateUnits: null, how: 'flat-fee plans are not adjusted for revenue changes' };
-}
-
-async function insertLines(tx: EntityManager, tenantId: string, runId: string, period: string, lines: LineRow[], onProgress: ProgressReporter) {
-  const now = new Date();
-  for (let i = 0; i < lines.length; i += 1000) {
-    if (i > 0 && i % 20_000 === 0) await onProgress(75 + Math.floor((25 * i) / lines.length));
-    const chunk = lines.slice(i, i + 1000);
-    await tx.insertMany(
-      CommissionLine,
-      chunk.map((line) => ({
-        id: line.id,
-        tenant: tenantId,
-        createdAt: now,
-        run: runId,
-        period,
-        reseller: line.resellerId,
-        customer: line.customerId,
-        kind: line.kind,
-        adjustmentForPeriod: line.adjustmentForPeriod,
-        planVersion: line.planVersionId,
-        baseCents: line.baseCents,
-        rateUnits: line.rateUnits,
-        feeCents: line.feeCents,
-        tierIndex: line.tierIndex,
-        amountCents: line.amountCents,
-        status: CommissionLineStatus.CALCULATED,
-        trace: line.trace,
-        traceData: line.traceData,
-      })) as never[],
-    );
-    const sources = chunk.flatMap((line) => line.sources.map((source) => ({ id: randomUUID(), tenant: tenantId, createdAt: now, line: line.id, billingRecord: source.billingRecordId, countedCents: source.countedCents })));
-    for (let j = 0; j < sources.length; j += 2000) await tx.insertMany(CommissionLineSource, sources.slice(j, j + 2000) as never[]);
-  }
 }
 
 /**
@@ -303,23 +342,32 @@ export async function runCommissions(ctx: Context, period: string): Promise<Comm
       const created = started.create(CommissionRun, { tenant: started.getReference(Tenant, tenant.id), period, startedAt, startedBy });
       await started.flush();
       runId = created.id;
-      const { lines, revenueCents, resellerCount } = await computeLines(tx, tenant, period, lastClosed, reportProgress);
-      await reportProgress(75);
-      // Only the lines earlier runs computed; decisions (dispute resolutions) stay.
+      // Only the lines earlier runs computed; decisions (dispute resolutions) stay. Deleted before
+      // computing (the computation reads closed periods only), so lines are written as they come.
       await tx.nativeDelete(CommissionLine, { period, status: CommissionLineStatus.CALCULATED, run: { $ne: null } });
-      await insertLines(tx, tenant.id, created.id, period, lines, reportProgress);
+      const createdAt = new Date();
+      const counts = { lines: 0, adjustments: 0, totalCents: 0n };
+      const { revenueCents, resellerCount } = await streamLines(tx, tenant, period, lastClosed, reportProgress, async (lines) => {
+        await insertRunLines(tx, tenant.id, created.id, period, createdAt, lines);
+        for (const line of lines) {
+          counts.lines++;
+          if (line.kind === CommissionLineKind.ADJUSTMENT) counts.adjustments++;
+          counts.totalCents += line.amountCents;
+        }
+      });
+      await reportProgress(75);
       const run = await tx.findOneOrFail(CommissionRun, { id: created.id });
       Object.assign(run, {
         status: CommissionRunStatus.COMPLETED,
         finishedAt: new Date(),
         progressPercent: 100,
         resellerCount,
-        lineCount: lines.length,
-        adjustmentCount: lines.filter((line) => line.kind === CommissionLineKind.ADJUSTMENT).length,
+        lineCount: counts.lines,
+        adjustmentCount: counts.adjustments,
         revenueCents,
-        totalCents: lines.reduce((sum, line) => sum + line.amountCents, 0n),
+        totalCents: counts.totalCents,
       });
-      recordAudit(tx, tenant, ctx.actor, { action: 'commission_run.completed', entityType: 'CommissionRun', entityId: run.id, data: { period, lines: lines.length, totalCents: run.totalCents.toString() } });
+      recordAudit(tx, tenant, ctx.actor, { action: 'commission_run.completed', entityType: 'CommissionRun', entityId: run.id, data: { period, lines: counts.lines, totalCents: run.totalCents.toString() } });
       return run;
     });
   } catch (error) {
