@@ -18,16 +18,19 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
-import { canManageApiKeys, canReadCommissions, canReadEmails, isStaffRole } from '../features/viewer/permissions';
+import { canImportBilling, canManageApiKeys, canReadCommissions, canReadEmails, canReadOnboarding, isStaffRole } from '../features/viewer/permissions';
 import { AdminViewerQuery, useSignOut, ViewerProvider, type Viewer } from '../features/viewer/viewer';
 import { graphql } from '../gql';
 import type { Role } from '../gql/graphql';
 import { ErrorState, LoadingState } from '../ui';
 import {
+  IconAlert,
   IconBuilding,
   IconChart,
+  IconCheck,
   IconChevronDown,
   IconCoins,
+  IconDownload,
   IconFile,
   IconInbox,
   IconKey,
@@ -75,6 +78,7 @@ const NAV_SECTIONS: { title: string; items: NavItem[] }[] = [
     items: [
       { to: '/applications', label: 'Applications', icon: <IconInbox />, visible: () => true, count: 'openApplications' },
       { to: '/resellers', label: 'Resellers', icon: <IconBuilding />, visible: () => true },
+      { to: '/onboarding/overdue', label: 'Overdue onboarding', icon: <IconAlert />, visible: canReadOnboarding },
     ],
   },
   {
@@ -85,6 +89,8 @@ const NAV_SECTIONS: { title: string; items: NavItem[] }[] = [
       { to: '/commissions/report', label: 'Report', icon: <IconChart />, visible: canReadCommissions },
       { to: '/commissions/plans', label: 'Plans', icon: <IconFile />, visible: canReadCommissions },
       { to: '/commissions/disputes', label: 'Disputes', icon: <IconMessage />, visible: canReadCommissions, count: 'openDisputes' },
+      { to: '/commissions/reconciliation', label: 'Reconciliation', icon: <IconCheck />, visible: canReadCommissions },
+      { to: '/commissions/import', label: 'Billing import', icon: <IconDownload />, visible: canImportBilling },
     ],
   },
   {

@@ -2,15 +2,18 @@ import { Navigate, Route, Routes } from 'react-router';
 import { ApiKeysPage } from '../routes/ApiKeysPage';
 import { ApplicationDetailPage } from '../routes/ApplicationDetailPage';
 import { ApplicationsPage } from '../routes/ApplicationsPage';
+import { BillingImportPage } from '../routes/BillingImportPage';
 import { CommissionDisputesPage } from '../routes/CommissionDisputesPage';
 import { CommissionLinesPage } from '../routes/CommissionLinesPage';
 import { CommissionPlansPage } from '../routes/CommissionPlansPage';
+import { CommissionReconciliationPage } from '../routes/CommissionReconciliationPage';
 import { CommissionReportPage } from '../routes/CommissionReportPage';
 import { CommissionRunsPage } from '../routes/CommissionRunsPage';
 import { LoginPage } from '../routes/LoginPage';
 import { NotFoundPage } from '../routes/NotFoundPage';
 import { OutboxMessagePage } from '../routes/OutboxMessagePage';
 import { OutboxPage } from '../routes/OutboxPage';
+import { OverdueOnboardingPage } from '../routes/OverdueOnboardingPage';
 import { ResellerDetailPage } from '../routes/ResellerDetailPage';
 import { ResellersPage } from '../routes/ResellersPage';
 import { AdminLayout } from './AdminLayout';
@@ -48,11 +51,14 @@ export function AppRoutes() {
         <Route path="applications/:id" element={<ApplicationDetailPage />} />
         <Route path="resellers" element={<ResellersPage />} />
         <Route path="resellers/:id" element={<ResellerDetailPage />} />
+        <Route path="onboarding/overdue" element={<OverdueOnboardingPage />} />
         <Route path="commissions" element={<CommissionRunsPage />} />
         <Route path="commissions/lines" element={<CommissionLinesPage />} />
         <Route path="commissions/report" element={<CommissionReportPage />} />
         <Route path="commissions/plans" element={<CommissionPlansPage />} />
         <Route path="commissions/disputes" element={<CommissionDisputesPage />} />
+        <Route path="commissions/import" element={<BillingImportPage />} />
+        <Route path="commissions/reconciliation" element={<CommissionReconciliationPage />} />
         <Route path="outbox" element={<OutboxPage />} />
         <Route path="outbox/:id" element={<OutboxMessagePage />} />
         <Route path="api-keys" element={<ApiKeysPage />} />

@@ -7,6 +7,7 @@ import { hasErrorCode } from '../app/errors';
 import { HistoryTimeline } from '../features/audit/HistoryTimeline';
 import { AssignPlanModal } from '../features/commissions/AssignPlanModal';
 import { periodLabel } from '../features/commissions/period';
+import { OnboardingSection } from '../features/onboarding/OnboardingSection';
 import { ChangeStatusModal } from '../features/resellers/ChangeStatusModal';
 import { NEXT_RESELLER_STATUSES } from '../features/resellers/status';
 import { canChangeResellerStatus, canManageCommissions } from '../features/viewer/permissions';
@@ -57,6 +58,9 @@ const AdminResellerDetailQuery = graphql(`
       }
       history {
         ...HistoryTimeline_events
+      }
+      onboarding {
+        ...OnboardingSection_checklist
       }
     }
   }
@@ -184,6 +188,8 @@ export function ResellerDetailPage() {
                 ]}
               />
             </SectionCard>
+
+            <OnboardingSection checklist={reseller.onboarding} />
 
             <SectionCard
               title="Portal users"

@@ -41,3 +41,18 @@ export function canReadCommissions(role: Role): boolean {
 export function canManageCommissions(role: Role): boolean {
   return role === 'ADMIN' || role === 'FINANCE';
 }
+
+/** Finance team (ADMIN, FINANCE): import billing records from a CSV file. */
+export function canImportBilling(role: Role): boolean {
+  return role === 'ADMIN' || role === 'FINANCE';
+}
+
+/** Partner team (ADMIN, PARTNER_MANAGER): complete the ISP's onboarding tasks. */
+export function canCompleteOnboardingTasks(role: Role): boolean {
+  return role === 'ADMIN' || role === 'PARTNER_MANAGER';
+}
+
+/** Every staff role reads the overdue onboarding worklist. */
+export function canReadOnboarding(role: Role): boolean {
+  return isStaffRole(role);
+}
