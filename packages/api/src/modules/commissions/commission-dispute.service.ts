@@ -1,16 +1,14 @@
 import { parseMoney, MoneyFormatError, formatMoneyDisplay } from '@reseller-hub/shared-schema/money';
-import { randomUUID } from 'node:crypto';
 import type { Context } from '../../app/context.js';
 import { actorIsReseller } from '../../auth/actor.js';
 import { AppError, badInput, conflict, notFound } from '../../shared/errors.js';
-import { nextPeriod } from '../../shared/period.js';
 import { isUuid } from '../../shared/validation.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { actorTenant } from '../tenants/tenant.service.js';
 import { CommissionLineKind, CommissionLineStatus, DisputeResolution, DisputeStatus } from './commission.enums.js';
-import { lastClosedPeriod } from './commission-plan.service.js';
 import { CommissionDispute, CommissionDisputeMessage } from './commission-dispute.entity.js';
 import { CommissionLine } from './commission-run.entity.js';
+import { createDecisionAdjustment } from './decision-adjustment.js';
 import { lockForUpdate } from '../../db/locking.js';
 
 function messageText(message: string | null | undefined): string {
@@ -85,21 +83,13 @@ export async function resolveCommissionDispute(ctx: Context, input: { disputeId:
     Object.assign(dispute, { status: DisputeStatus.RESOLVED, resolution: input.resolution, correctedAmountCents: corrected, resolvedBy: ctx.actor!.label, resolvedAt: ctx.app.clock.now() });
     tx.create(CommissionDisputeMessage, { tenant, dispute, reseller: dispute.reseller, authorLabel: ctx.actor!.label, fromPartner: false, body });
     if (corrected !== null && corrected !== line.amountCents) {
-      const closed = await lastClosedPeriod(tx);
-      const period = closed && line.period <= closed ? nextPeriod(closed) : line.period;
       const difference = corrected - line.amountCents;
-      tx.create(CommissionLine, {
-        id: randomUUID(),
-        tenant,
-        period,
-        reseller: line.reseller,
-        customer: line.customer,
-        kind: CommissionLineKind.ADJUSTMENT,
-        adjustmentForPeriod: line.period,
-        planVersion: line.planVersion,
-        baseCents: 0n,
+      await createDecisionAdjustment(tx, tenant, {
+        forPeriod: line.period,
+        resellerId: line.reseller.id,
+        customerId: line.customer?.id ?? null,
+        planVersionId: line.planVersion.id,
         amountCents: difference,
-        status: CommissionLineStatus.APPROVED,
         trace: `Dispute resolved in the partner's favour: the ${line.period} line of ${formatMoneyDisplay(line.amountCents, tenant.currency)} corrected to ${formatMoneyDisplay(corrected, tenant.currency)} (${difference > 0n ? '+' : ''}${formatMoneyDisplay(difference, tenant.currency)})`,
         traceData: { kind: 'DISPUTE_RESOLUTION', disputeId: dispute.id, lineId: line.id, correctedCents: corrected.toString(), differenceCents: difference.toString() },
       });

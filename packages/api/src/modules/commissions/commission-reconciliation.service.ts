@@ -3,15 +3,16 @@ import { randomUUID } from 'node:crypto';
 import type { Context } from '../../app/context.js';
 import { lockForUpdate } from '../../db/locking.js';
 import { badInput, conflict, notFound } from '../../shared/errors.js';
-import { firstDayOf, requirePeriod, lastDayOf, nextPeriod, previousPeriod } from '../../shared/period.js';
+import { firstDayOf, requirePeriod, lastDayOf, previousPeriod } from '../../shared/period.js';
 import { isUuid } from '../../shared/validation.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { actorTenant } from '../tenants/tenant.service.js';
-import { CommissionLineKind, CommissionLineStatus } from './commission.enums.js';
+import { CommissionLineStatus } from './commission.enums.js';
 import { lastClosedPeriod } from './commission-plan.service.js';
 import { CommissionReconciliation, type DiscrepancyStatus, type StoredDiscrepancy } from './commission-reconciliation.entity.js';
 import { unpaidEarningRecords } from './commission-run.repository.js';
 import { CommissionLine } from './commission-run.entity.js';
+import { createDecisionAdjustment } from './decision-adjustment.js';
 import { computeLines } from './commission-run.service.js';
 import { compareLines } from './reconciliation.js';
 
@@ -103,24 +104,15 @@ export async function resolveReconciliationItem(ctx: Context, input: { reconcili
       if (difference === 0n || !item.resellerId) throw conflict('Nothing to adjust for this discrepancy: accept or dispute it');
       const template = await tx.findOne(CommissionLine, { period: reconciliation.period, reseller: item.resellerId }, { orderBy: { createdAt: 'desc' } });
       if (!template) throw conflict('No line of this reseller to base an adjustment on; rerun the period instead');
-      const closed = await lastClosedPeriod(tx);
-      const period = closed && reconciliation.period <= closed ? nextPeriod(closed) : reconciliation.period;
-      adjustmentLineId = randomUUID();
-      tx.create(CommissionLine, {
-        id: adjustmentLineId,
-        tenant,
-        period,
-        reseller: item.resellerId,
-        customer: item.customerId,
-        kind: CommissionLineKind.ADJUSTMENT,
-        adjustmentForPeriod: reconciliation.period,
-        planVersion: template.planVersion,
-        baseCents: 0n,
+      adjustmentLineId = await createDecisionAdjustment(tx, tenant, {
+        forPeriod: reconciliation.period,
+        resellerId: item.resellerId,
+        customerId: item.customerId,
+        planVersionId: template.planVersion.id,
         amountCents: difference,
-        status: CommissionLineStatus.APPROVED,
         trace: `Reconciliation of ${reconciliation.period}: ${item.detail} — adjusted by ${formatMoneyDisplay(difference, tenant.currency)}. ${note}`,
         traceData: { kind: 'RECONCILIATION', reconciliationId: reconciliation.id, itemId: item.id, differenceCents: difference.toString() },
-      } as never);
+      });
     }
     const status: DiscrepancyStatus = input.action === 'ACCEPT' ? 'ACCEPTED' : input.action === 'ADJUST' ? 'ADJUSTED' : 'DISPUTED';
     const items = [...reconciliation.items];
