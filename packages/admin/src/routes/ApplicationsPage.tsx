@@ -1,4 +1,5 @@
 import { useQuery } from '@apollo/client/react';
+import { ConnectionPagination } from '../features/lists/ConnectionPagination';
 import { Anchor, Box, Button, Group, SegmentedControl, Select, Table, Text } from '@mantine/core';
 import { useCallback } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -8,7 +9,7 @@ import { SortableTh } from '../features/lists/SortableTh';
 import { listRetry, useListParams } from '../features/lists/useListParams';
 import { graphql } from '../gql';
 import type { ApplicationOrderField, ApplicationStatus, SortDirection } from '../gql/graphql';
-import { EmptyState, ErrorState, formatDate, formatNumber, LoadingState, PageHeader, PaginationBar, StatusBadge } from '../ui';
+import { EmptyState, ErrorState, formatDate, formatNumber, LoadingState, PageHeader, StatusBadge } from '../ui';
 import { businessTypeLabel } from '../ui/labels';
 
 const PAGE_SIZE = 20;
@@ -136,16 +137,7 @@ export function ApplicationsPage() {
         layout="fixed"
         minWidth={1000}
         footer={
-          <PaginationBar
-            page={list.page}
-            pageSize={PAGE_SIZE}
-            count={connection.nodes.length}
-            totalCount={connection.totalCount}
-            hasNextPage={connection.pageInfo.hasNextPage}
-            onPrevious={list.previousPage}
-            onNext={() => connection.pageInfo.endCursor && list.nextPage(connection.pageInfo.endCursor)}
-            disabled={loading && !data}
-          />
+          <ConnectionPagination list={list} connection={connection} pageSize={PAGE_SIZE} disabled={loading && !data} />
         }
       >
         <Table.Thead>

@@ -6,6 +6,7 @@ import { LineKindBadge } from '../features/commissions/LineKindBadge';
 import { formatMoney, formatRatePercent, isNegative } from '../features/commissions/money';
 import { defaultRunPeriod, isPeriod, periodLabel } from '../features/commissions/period';
 import { PeriodSelect } from '../features/commissions/PeriodSelect';
+import { ConnectionPagination } from '../features/lists/ConnectionPagination';
 import { ListTable } from '../features/lists/ListTable';
 import { listRetry, useListParams } from '../features/lists/useListParams';
 import { canReadCommissions } from '../features/viewer/permissions';
@@ -13,7 +14,7 @@ import { RequireRole } from '../features/viewer/RequireRole';
 import { useViewer } from '../features/viewer/viewer';
 import { graphql } from '../gql';
 import type { CommissionLineKind, CommissionLineStatus } from '../gql/graphql';
-import { EmptyState, ErrorState, formatDateTime, formatNumber, LoadingState, PageHeader, PaginationBar, StatGrid, StatusBadge } from '../ui';
+import { EmptyState, ErrorState, formatDateTime, formatNumber, LoadingState, PageHeader, StatGrid, StatusBadge } from '../ui';
 import { IconChevronDown, IconChevronRight } from '../ui/icons';
 import { commissionLineKindLabel, humanizeEnum } from '../ui/labels';
 
@@ -207,16 +208,7 @@ function CommissionLines() {
         refreshing={loading && !data}
         minWidth={1120}
         footer={
-          <PaginationBar
-            page={list.page}
-            pageSize={PAGE_SIZE}
-            count={connection.nodes.length}
-            totalCount={connection.totalCount}
-            hasNextPage={connection.pageInfo.hasNextPage}
-            onPrevious={list.previousPage}
-            onNext={() => connection.pageInfo.endCursor && list.nextPage(connection.pageInfo.endCursor)}
-            disabled={loading && !data}
-          />
+          <ConnectionPagination list={list} connection={connection} pageSize={PAGE_SIZE} disabled={loading && !data} />
         }
       >
         <Table.Thead>

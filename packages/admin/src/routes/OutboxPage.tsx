@@ -1,4 +1,5 @@
 import { useQuery } from '@apollo/client/react';
+import { ConnectionPagination } from '../features/lists/ConnectionPagination';
 import { Anchor, Badge, Box, Button, Group, Select, Table, Text } from '@mantine/core';
 import { useCallback } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -9,7 +10,7 @@ import { canReadEmails } from '../features/viewer/permissions';
 import { RequireRole } from '../features/viewer/RequireRole';
 import { graphql } from '../gql';
 import type { EmailTemplate } from '../gql/graphql';
-import { EmptyState, ErrorState, formatDateTime, formatNumber, LoadingState, PageHeader, PaginationBar, StatusBadge } from '../ui';
+import { EmptyState, ErrorState, formatDateTime, formatNumber, LoadingState, PageHeader, StatusBadge } from '../ui';
 import { emailTemplateLabel } from '../ui/labels';
 
 const PAGE_SIZE = 20;
@@ -80,16 +81,7 @@ function OutboxList() {
       <ListTable
         refreshing={loading && !data}
         footer={
-          <PaginationBar
-            page={list.page}
-            pageSize={PAGE_SIZE}
-            count={connection.nodes.length}
-            totalCount={connection.totalCount}
-            hasNextPage={connection.pageInfo.hasNextPage}
-            onPrevious={list.previousPage}
-            onNext={() => connection.pageInfo.endCursor && list.nextPage(connection.pageInfo.endCursor)}
-            disabled={loading && !data}
-          />
+          <ConnectionPagination list={list} connection={connection} pageSize={PAGE_SIZE} disabled={loading && !data} />
         }
       >
         <Table.Thead>

@@ -1,4 +1,5 @@
 import { useQuery } from '@apollo/client/react';
+import { ConnectionPagination } from '../features/lists/ConnectionPagination';
 import { Anchor, Box, Button, Group, SegmentedControl, Select, Table, Text } from '@mantine/core';
 import { useCallback } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -14,7 +15,6 @@ import {
   formatNumber,
   LoadingState,
   PageHeader,
-  PaginationBar,
   StatusBadge,
   TierBadge,
 } from '../ui';
@@ -114,16 +114,7 @@ export function ResellersPage() {
         refreshing={loading && !data}
         minWidth={820}
         footer={
-          <PaginationBar
-            page={list.page}
-            pageSize={PAGE_SIZE}
-            count={connection.nodes.length}
-            totalCount={connection.totalCount}
-            hasNextPage={connection.pageInfo.hasNextPage}
-            onPrevious={list.previousPage}
-            onNext={() => connection.pageInfo.endCursor && list.nextPage(connection.pageInfo.endCursor)}
-            disabled={loading && !data}
-          />
+          <ConnectionPagination list={list} connection={connection} pageSize={PAGE_SIZE} disabled={loading && !data} />
         }
       >
         <Table.Thead>
