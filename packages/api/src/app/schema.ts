@@ -15,7 +15,10 @@ import { CommissionLineResolver, CommissionPlanResolver, CommissionRunResolver }
 import { CommissionDisputeResolver } from '../modules/commissions/commission-dispute.resolver.js';
 import { CommissionReconciliationResolver } from '../modules/commissions/commission-reconciliation.resolver.js';
 import { OnboardingResolver, ResellerOnboardingResolver } from '../modules/onboarding/onboarding.resolver.js';
-import { CustomerResolver } from '../modules/customers/customer.resolver.js';
+import { CustomerAssignmentResolver, CustomerResolver } from '../modules/customers/customer.resolver.js';
+import { CustomerInteractionResolver, CustomerTaskResolver } from '../modules/customers/customer-activity.resolver.js';
+import { CustomerImportResolver } from '../modules/customers/customer-import.resolver.js';
+import { PortfolioResolver } from '../modules/customers/portfolio.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -30,6 +33,11 @@ export const resolvers: NonEmptyArray<Function> = [
   AuditResolver,
   OutboxResolver,
   CustomerResolver,
+  CustomerAssignmentResolver,
+  CustomerInteractionResolver,
+  CustomerTaskResolver,
+  CustomerImportResolver,
+  PortfolioResolver,
   BillingRecordResolver,
   BillingImportResolver,
   CommissionPlanResolver,

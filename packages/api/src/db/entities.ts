@@ -16,6 +16,7 @@ import { CommissionReconciliation } from '../modules/commissions/commission-reco
 import { OnboardingTask } from '../modules/onboarding/onboarding-task.entity.js';
 import { CustomerAssignment } from '../modules/customers/customer-assignment.entity.js';
 import { Customer } from '../modules/customers/customer.entity.js';
+import { CustomerInteraction, CustomerStageTransition, CustomerTask } from '../modules/customers/customer-history.entity.js';
 import { TenantOwned } from './tenant-owned.entity.js';
 
 /** Every entity, listed explicitly (no folder scanning: it breaks under bundlers and is slow). */
@@ -33,6 +34,9 @@ export const entities = [
   OutboxEmail,
   Customer,
   CustomerAssignment,
+  CustomerStageTransition,
+  CustomerInteraction,
+  CustomerTask,
   BillingRecord,
   CommissionPlan,
   CommissionPlanVersion,

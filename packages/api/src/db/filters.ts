@@ -43,8 +43,10 @@ export const filters: Record<string, GlobalFilter> = {
       return 'tenant' in meta.properties ? { tenant: tenantId } : {};
     },
   },
-  // A reseller's users see their own reseller's rows only: the Reseller itself and every entity
-  // that belongs to a reseller. Entities a reseller may not see at all are refused by role.
+  // A reseller's users see their own reseller's rows only: the Reseller itself, every entity that
+  // belongs to a reseller, and every entity that belongs to a customer assigned to the reseller now
+  // (a customer's history follows the customer to its new reseller). Entities a reseller may not
+  // see at all are refused by role.
   [RESELLER_SCOPE_FILTER]: {
     name: RESELLER_SCOPE_FILTER,
     default: true,
@@ -54,7 +56,8 @@ export const filters: Record<string, GlobalFilter> = {
       const meta = metaOf(em, entityName);
       if (!meta) return {};
       if (meta.className === 'Reseller') return { id: resellerId };
-      return 'reseller' in meta.properties ? { reseller: resellerId } : {};
+      if ('reseller' in meta.properties) return { reseller: resellerId };
+      return 'customer' in meta.properties ? { customer: { reseller: resellerId } } : {};
     },
   },
 };

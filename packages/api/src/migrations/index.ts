@@ -7,6 +7,7 @@ import { Migration20261125045250 } from './Migration20261125045250.js';
 import { Migration20261125045852 } from './Migration20261125045852.js';
 import { Migration20261125050158 } from './Migration20261125050158.js';
 import { Migration20261125054802 } from './Migration20261125054802.js';
+import { Migration20261125061242 } from './Migration20261125061242.js';
 
 /** Every migration in order; add new ones here after `pnpm --filter @reseller-hub/api migration:create`. */
 export const migrationsList: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125045852', class: Migration20261125045852 },
   { name: 'Migration20261125050158', class: Migration20261125050158 },
   { name: 'Migration20261125054802', class: Migration20261125054802 },
+  { name: 'Migration20261125061242', class: Migration20261125061242 },
 ];

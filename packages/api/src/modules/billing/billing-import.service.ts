@@ -1,53 +1,28 @@
-import { CsvError, parse } from 'csv-parse/sync';
 import type { Context } from '../../app/context.js';
-import { AppError } from '../../shared/errors.js';
-import { checkBatchSize, type RowError } from '../../shared/row-errors.js';
+import { readCsv, type CsvLayout } from '../../shared/csv-import.js';
+import type { RowError } from '../../shared/row-errors.js';
 import { Customer } from '../customers/customer.entity.js';
 import { BillingRecord } from './billing-record.entity.js';
 import type { BillingRecordInput } from './billing-record.inputs.js';
 import { parseBillingRecords, upsertBillingRecords } from './billing-record.service.js';
 
-/** CSV columns (header names are matched case-insensitively, `_`, `-` and spaces ignored). */
-const COLUMNS: Record<string, keyof BillingRecordInput> = {
-  invoiceid: 'invoiceId',
-  customerexternalid: 'customerExternalId',
-  period: 'period',
-  invoicedamount: 'invoicedAmount',
-  paidamount: 'paidAmount',
-  paiddate: 'paidDate',
+const LAYOUT: CsvLayout<BillingRecordInput> = {
+  what: 'billing records',
+  columns: {
+    invoiceid: 'invoiceId',
+    customerexternalid: 'customerExternalId',
+    period: 'period',
+    invoicedamount: 'invoicedAmount',
+    paidamount: 'paidAmount',
+    paiddate: 'paidDate',
+  },
+  required: ['invoiceId', 'customerExternalId', 'period', 'invoicedAmount'],
+  expectedHeader: 'invoice_id, customer_external_id, period, invoiced_amount, paid_amount, paid_date',
 };
-const REQUIRED: (keyof BillingRecordInput)[] = ['invoiceId', 'customerExternalId', 'period', 'invoicedAmount'];
-export const MAX_CSV_BYTES = 900_000;
 
-/**
- * Reads billing records from CSV with a real parser (csv-parse: quotes, escaped quotes, BOM, CRLF).
- * A malformed file or a missing column is refused as a whole with the line it failed on.
- */
+/** Billing records from CSV (see shared/csv-import.ts for what is accepted). */
 export function readBillingCsv(csv: string): BillingRecordInput[] {
-  if (Buffer.byteLength(csv) > MAX_CSV_BYTES) throw new AppError('BAD_USER_INPUT', `The file is larger than ${Math.floor(MAX_CSV_BYTES / 1000)} kB; split it`);
-  let rows: string[][];
-  try {
-    rows = parse(csv, { bom: true, skip_empty_lines: true, trim: true, relax_column_count: false });
-  } catch (error) {
-    if (error instanceof CsvError) throw new AppError('BAD_USER_INPUT', `Not a valid CSV file: ${error.message}`, { csvError: error.code });
-    throw error;
-  }
-  const [header, ...data] = rows;
-  if (!header) throw new AppError('BAD_USER_INPUT', 'The file is empty');
-  const fields = header.map((name) => COLUMNS[name.toLowerCase().replace(/[\s_-]/g, '')]);
-  const missing = REQUIRED.filter((field) => !fields.includes(field));
-  if (missing.length) {
-    throw new AppError('BAD_USER_INPUT', `Missing column(s): ${missing.join(', ')}. Expected: invoice_id, customer_external_id, period, invoiced_amount, paid_amount, paid_date`, { missingColumns: missing });
-  }
-  checkBatchSize('billing records', data.length);
-  return data.map((cells) => {
-    const record: Record<string, string> = {};
-    cells.forEach((value, column) => {
-      const field = fields[column];
-      if (field) record[field] = value;
-    });
-    return record as unknown as BillingRecordInput;
-  });
+  return readCsv(csv, LAYOUT) as BillingRecordInput[];
 }
 
 export type ImportAction = 'CREATE' | 'UPDATE' | 'UNCHANGED' | 'ERROR';

@@ -1,7 +1,6 @@
-import { MoneyFormatError, parseMoney } from '@reseller-hub/shared-schema/money';
 import type { Context } from '../../app/context.js';
 import { isDate, isPeriod } from '../../shared/period.js';
-import { checkBatchSize, refuseIfRowErrors, type RowError } from '../../shared/row-errors.js';
+import { checkBatchSize, refuseIfRowErrors, rowMoney, type RowError } from '../../shared/row-errors.js';
 import { Customer } from '../customers/customer.entity.js';
 import { actorTenant } from '../tenants/tenant.service.js';
 import { BillingRecord } from './billing-record.entity.js';
@@ -17,14 +16,7 @@ interface ParsedRecord {
 }
 
 function money(value: string | null | undefined, index: number, field: string, errors: RowError[]): bigint {
-  if (value === null || value === undefined || value === '') return 0n;
-  try {
-    return parseMoney(value);
-  } catch (error) {
-    if (!(error instanceof MoneyFormatError)) throw error;
-    errors.push({ index, field, message: 'Use a decimal amount with at most 2 decimals, e.g. 1204.50' });
-    return 0n;
-  }
+  return rowMoney(value, index, field, errors) ?? 0n;
 }
 
 /** Checks every row; returns the parsed rows or the list of row errors. */
