@@ -4,6 +4,7 @@ import { PlanType, TierMode } from '../modules/commissions/commission.enums.js';
 import { assignCommissionPlan, createCommissionPlan } from '../modules/commissions/commission-plan.service.js';
 import { approveCommissionRun, closeCommissionPeriod, runCommissions } from '../modules/commissions/commission-run.service.js';
 import { upsertCustomers } from '../modules/customers/customer.service.js';
+import { CustomerStage } from '../modules/customers/lifecycle.js';
 import { addDaysToDate, firstDayOf, nextPeriod, periodOfDate, previousPeriod } from '../shared/period.js';
 
 /**
@@ -37,7 +38,22 @@ export async function seedDemoCommissions(asAdmin: () => Context, resellers: { c
     // Customers join over time: each starts paying in its own month.
     startsAt: periods[Math.min(index % 4, periods.length - 1)]!,
   }));
-  await upsertCustomers(asAdmin(), customers.map(({ externalId, name, resellerCode, assignedSince }) => ({ externalId, name, resellerCode, assignedSince, email: `${externalId.toLowerCase()}@customers.example` })));
+  const plans = ['Fiber 300', 'Business Fiber 500', 'Business Fiber 1G', 'Fiber 300', 'Business Fiber 500', 'Fiber 100', 'Dedicated 2G', 'Fiber 300', 'Business Fiber 500', 'Fiber 300', 'Dedicated 5G', 'Business Fiber 500'];
+  await upsertCustomers(
+    asAdmin(),
+    customers.map(({ externalId, name, resellerCode, assignedSince, mrrCents, startsAt }, index) => ({
+      externalId,
+      name,
+      resellerCode,
+      assignedSince,
+      email: `${externalId.toLowerCase()}@customers.example`,
+      stage: CustomerStage.ACTIVE,
+      servicePlan: plans[index],
+      mrr: (mrrCents / 100).toFixed(2),
+      signupDate: addDaysToDate(firstDayOf(startsAt), -3),
+      usagePercent: 55 + ((index * 17) % 40),
+    })),
+  );
 
   const records = [];
   for (const period of periods) {

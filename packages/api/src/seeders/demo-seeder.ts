@@ -9,6 +9,7 @@ import { ResellerStatus, ResellerTier } from '../modules/resellers/reseller.enum
 import { updateResellerStatus } from '../modules/resellers/reseller.service.js';
 import { findTenantBySlug } from '../modules/tenants/tenant.repository.js';
 import { seedDemoCommissions } from './demo-commissions.js';
+import { seedDemoCustomers } from './demo-customers.js';
 import { createStaffUser, createTenant } from './factories.js';
 
 export const DEMO_PASSWORD = 'demo-password-2026';
@@ -81,6 +82,8 @@ export async function seedDemo(app: AppServices): Promise<boolean> {
   await updateResellerStatus(asAdmin(), { resellerId: second.reseller.id, status: ResellerStatus.ACTIVE, reason: 'Onboarding completed' });
   // A partner login for the portal demo (the owners' invitations wait in the outbox).
   await createStaffUser(app.orm.em, tenant, { email: DEMO_PARTNER_LOGIN, name: 'Rita Riverside', role: Role.RESELLER_STAFF, password: DEMO_PASSWORD, resellerId: first.reseller.id });
-  await seedDemoCommissions(asAdmin, [first.reseller, second.reseller], app.clock.now().toISOString().slice(0, 10));
+  const today = app.clock.now().toISOString().slice(0, 10);
+  await seedDemoCommissions(asAdmin, [first.reseller, second.reseller], today);
+  await seedDemoCustomers(asAdmin, [first.reseller, second.reseller], today);
   return true;
 }
