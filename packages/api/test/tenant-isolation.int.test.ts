@@ -11,11 +11,11 @@ import { APPROVE, createTestTenant, errorCode, startTestApi, submitApplication, 
 let api: TestApi;
 let a: TestTenant;
 let b: TestTenant;
-const ids = {} as { application: string; decided: string; reseller: string; email: string; apiKey: string; statusToken: string };
+const ids = {} as { application: string; decided: string; reseller: string; email: string; apiKey: string; statusToken: string; customer: string; interaction: string; task: string };
 
 /** A checksum of every row of tenant A's tables that these operations could touch. */
 async function checksumOfTenantA(): Promise<string> {
-  const tables = ['reseller_application', 'reseller', 'app_user', 'outbox_email', 'audit_event', 'api_key', 'application_note', 'user_token'];
+  const tables = ['reseller_application', 'reseller', 'app_user', 'outbox_email', 'audit_event', 'api_key', 'application_note', 'user_token', 'customer', 'customer_assignment', 'customer_stage_transition', 'customer_interaction', 'customer_task'];
   const parts = [];
   for (const table of tables) {
     const rows = await api.orm.em.getConnection().execute(`select md5(coalesce(string_agg(t::text, '|' order by t.id), '')) as sum, count(*)::int as n from ${table} t where tenant_id = ?`, [a.tenant.id]);
@@ -36,6 +36,13 @@ beforeAll(async () => {
   ids.reseller = (await api.gql(APPROVE, { input: { applicationId: decided.id } }, { token: a.tokens.admin })).data.approveResellerApplication.reseller.id;
   ids.email = (await api.gql(`{ outboxEmails(first: 1) { nodes { id } } }`, {}, { token: a.tokens.admin })).data.outboxEmails.nodes[0].id;
   ids.apiKey = (await api.gql(`mutation { createApiKey(input: { name: "A key", role: FINANCE }) { apiKey { id } } }`, {}, { token: a.tokens.admin })).data.createApiKey.apiKey.id;
+  const code = (await api.gql(`query($id: ID!) { reseller(id: $id) { code } }`, { id: ids.reseller }, { token: a.tokens.admin })).data.reseller.code;
+  await api.gql(`mutation($c: String) { upsertCustomers(input: { customers: [{ externalId: "A-1", name: "A customer", stage: PROSPECT, resellerCode: $c }] }) { created } }`, { c: code }, { token: a.tokens.admin });
+  const customer = (await api.gql(`{ customers { nodes { id tasks { id } } } }`, {}, { token: a.tokens.admin })).data.customers.nodes[0];
+  ids.customer = customer.id;
+  ids.task = customer.tasks[0].id;
+  const today = api.clock.now().toISOString().slice(0, 10);
+  ids.interaction = (await api.gql(`mutation($i: LogCustomerInteractionInput!) { logCustomerInteraction(input: $i) { interaction { id } } }`, { i: { customerId: ids.customer, type: 'EMAIL', occurredOn: today, outcome: 'NEUTRAL', followUpOn: today } }, { token: a.tokens.admin })).data.logCustomerInteraction.interaction.id;
   // Tenant B has data of its own, so "empty" answers are not trivially empty.
   await submitApplication(api, b);
 });
@@ -47,6 +54,9 @@ describe("tenant B cannot see tenant A's records", () => {
       [`query($id: ID!) { resellerApplication(id: $id) { id } }`, { id: ids.application }],
       [`query($id: ID!) { reseller(id: $id) { id } }`, { id: ids.reseller }],
       [`query($id: ID!) { outboxEmail(id: $id) { id } }`, { id: ids.email }],
+      [`query($id: ID!) { customer(id: $id) { id } }`, { id: ids.customer }],
+      [`query($id: ID!) { resellerPortfolio(resellerId: $id) { customerCount } }`, { id: ids.reseller }],
+      [`query($id: ID!) { customerWorkDue(resellerId: $id) { tasks { id } } }`, { id: ids.reseller }],
     ];
     for (const [query, variables] of reads) {
       const result = await api.gql(query, variables, { token: b.tokens.admin });
@@ -66,6 +76,7 @@ describe("tenant B cannot see tenant A's records", () => {
     const emails = await api.gql(`{ outboxEmails(first: 100) { nodes { id toAddress } } }`, {}, { token: b.tokens.admin });
     expect(emails.data.outboxEmails.nodes.map((n: { id: string }) => n.id)).not.toContain(ids.email);
     expect((await api.gql(`{ apiKeys { id } }`, {}, { token: b.tokens.admin })).data.apiKeys).toEqual([]);
+    expect((await api.gql(`{ customers(filter: { search: "A customer" }) { totalCount } }`, {}, { token: b.tokens.admin })).data.customers.totalCount).toBe(0);
   });
 
   it('cannot change them: NOT_FOUND and every row of tenant A unchanged', async () => {
@@ -78,6 +89,12 @@ describe("tenant B cannot see tenant A's records", () => {
       [`mutation($i: UpdateResellerStatusInput!) { updateResellerStatus(input: $i) { reseller { id } } }`, { i: { resellerId: ids.reseller, status: 'TERMINATED', reason: 'sneaky' } }],
       [`mutation($i: RevokeApiKeyInput!) { revokeApiKey(input: $i) { apiKey { id } } }`, { i: { apiKeyId: ids.apiKey } }],
       [`mutation($r: ID) { createApiKey(input: { name: "x", role: RESELLER_STAFF, resellerId: $r }) { secret } }`, { r: ids.reseller }],
+      [`mutation($i: MoveCustomerStageInput!) { moveCustomerStage(input: $i) { customer { id } } }`, { i: { customerId: ids.customer, to: 'LEAD' } }],
+      [`mutation($i: ReassignCustomerInput!) { reassignCustomer(input: $i) { customer { id } } }`, { i: { customerId: ids.customer, resellerId: ids.reseller, reason: 'sneaky' } }],
+      [`mutation($i: LogCustomerInteractionInput!) { logCustomerInteraction(input: $i) { interaction { id } } }`, { i: { customerId: ids.customer, type: 'EMAIL', occurredOn: '2026-01-01', outcome: 'NEUTRAL' } }],
+      [`mutation($i: CompleteCustomerFollowUpInput!) { completeCustomerFollowUp(input: $i) { interaction { id } } }`, { i: { interactionId: ids.interaction } }],
+      [`mutation($i: CompleteCustomerTaskInput!) { completeCustomerTask(input: $i) { task { id } } }`, { i: { taskId: ids.task } }],
+      [`mutation($i: RecomputeCustomerHealthInput) { recomputeCustomerHealth(input: $i) { scored } }`, { i: { resellerId: ids.reseller } }],
     ];
     for (const [mutation, variables] of mutations) {
       const result = await api.gql(mutation, variables, { token: b.tokens.admin });
