@@ -5,11 +5,15 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { useSignOut } from '../features/auth/useSignOut';
 import { graphql } from '../gql';
 
-// The signed-in partner's area. Add a page to the header navigation here.
+// The signed-in partner's area. Add a page to the header navigation here. Five pages fit the
+// header from Mantine's `md` breakpoint (62em; the user's name from `lg`); below it the pages and
+// Sign out sit behind the avatar menu.
 const NAV_ITEMS = [
   { to: '/profile', label: 'Profile' },
   { to: '/onboarding', label: 'Onboarding' },
+  { to: '/customers', label: 'Customers' },
   { to: '/commissions', label: 'Commissions' },
+  { to: '/analytics', label: 'Analytics' },
 ];
 
 const PortalPartnerHeaderQuery = graphql(`
@@ -68,7 +72,7 @@ export function PartnerLayout() {
                   </>
                 )}
               </Stack>
-              <Group gap={4} wrap="nowrap" visibleFrom="xs">
+              <Group gap={4} wrap="nowrap" visibleFrom="md">
                 {NAV_ITEMS.map((item) => {
                   const active = pathname === item.to || pathname.startsWith(`${item.to}/`);
                   return (
@@ -86,9 +90,9 @@ export function PartnerLayout() {
               </Group>
             </Group>
 
-            <Group gap="md" wrap="nowrap" visibleFrom="sm" style={{ flexShrink: 0 }}>
+            <Group gap="md" wrap="nowrap" visibleFrom="md" style={{ flexShrink: 0 }}>
               {me?.user && (
-                <Stack gap={0} align="flex-end" maw={220}>
+                <Stack gap={0} align="flex-end" maw={220} visibleFrom="lg">
                   <Text size="sm" fw={500} truncate maw="100%" data-testid="user-name">
                     {me.user.name}
                   </Text>
@@ -102,8 +106,8 @@ export function PartnerLayout() {
               </Button>
             </Group>
 
-            {/* Phones: the user and Sign out sit behind the avatar. */}
-            <Box hiddenFrom="sm" style={{ flexShrink: 0 }}>
+            {/* Phones and tablets: the pages, the user and Sign out sit behind the avatar. */}
+            <Box hiddenFrom="md" style={{ flexShrink: 0 }}>
               <Menu position="bottom-end" width={240}>
                 <Menu.Target>
                   <UnstyledButton aria-label="Account menu">

@@ -1,7 +1,10 @@
 import { Route, Routes } from 'react-router';
+import { AnalyticsPage } from '../routes/AnalyticsPage';
 import { ApplicationStatusPage } from '../routes/ApplicationStatusPage';
 import { ApplyPage } from '../routes/ApplyPage';
 import { CommissionsPage } from '../routes/CommissionsPage';
+import { CustomerDetailPage } from '../routes/CustomerDetailPage';
+import { CustomersPage } from '../routes/CustomersPage';
 import { ApplySubmittedPage } from '../routes/ApplySubmittedPage';
 import { LandingPage } from '../routes/LandingPage';
 import { LoginPage } from '../routes/LoginPage';
@@ -47,7 +50,10 @@ export function AppRoutes() {
       >
         <Route path="profile" element={<ProfilePage />} />
         <Route path="onboarding" element={<OnboardingPage />} />
+        <Route path="customers" element={<CustomersPage />} />
+        <Route path="customers/:id" element={<CustomerDetailPage />} />
         <Route path="commissions" element={<CommissionsPage />} />
+        <Route path="analytics" element={<AnalyticsPage />} />
       </Route>
     </Routes>
   );

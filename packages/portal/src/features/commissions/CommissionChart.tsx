@@ -1,6 +1,7 @@
 import { Box, Text } from '@mantine/core';
 import { useElementSize, useMediaQuery } from '@mantine/hooks';
 import { useId, useMemo, useRef, type KeyboardEvent } from 'react';
+import { axisLabel, niceStep } from '../../ui/chartScale';
 import classes from './CommissionChart.module.css';
 import { formatMoney, formatPeriod, isNegative, type MoneyValue, periodMonth, periodYear, plural, previousPeriod } from './format';
 
@@ -32,30 +33,6 @@ function monthSlots(history: readonly ChartPeriod[], months: number): Slot[] {
     if (period <= oldest) break;
   }
   return slots;
-}
-
-/** A round step for about `count` grid lines over `range`. */
-function niceStep(range: number, count: number): number {
-  const rough = range / count;
-  const power = 10 ** Math.floor(Math.log10(rough));
-  const scaled = rough / power;
-  return (scaled <= 1 ? 1 : scaled <= 2 ? 2 : scaled <= 5 ? 5 : 10) * power;
-}
-
-const compactFormats = new Map<string, Intl.NumberFormat>();
-
-/** '$1.2K' for the axis (an approximate label of a grid line, not an amount of money). */
-function axisLabel(value: number, currency: string): string {
-  let format = compactFormats.get(currency);
-  if (!format) {
-    try {
-      format = new Intl.NumberFormat('en-US', { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 });
-    } catch {
-      format = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
-    }
-    compactFormats.set(currency, format);
-  }
-  return format.format(value);
 }
 
 /**
