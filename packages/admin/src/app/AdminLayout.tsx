@@ -18,7 +18,7 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
-import { canImportBilling, canManageApiKeys, canReadCommissions, canReadEmails, canReadOnboarding, isStaffRole } from '../features/viewer/permissions';
+import { canImportBilling, canManageApiKeys, canReadCommissions, canReadCustomers, canReadEmails, canReadOnboarding, isStaffRole } from '../features/viewer/permissions';
 import { AdminViewerQuery, useSignOut, ViewerProvider, type Viewer } from '../features/viewer/viewer';
 import { graphql } from '../gql';
 import type { Role } from '../gql/graphql';
@@ -38,6 +38,7 @@ import {
   IconLogout,
   IconMail,
   IconMessage,
+  IconUsers,
 } from '../ui/icons';
 import { roleLabel } from '../ui/labels';
 
@@ -78,6 +79,7 @@ const NAV_SECTIONS: { title: string; items: NavItem[] }[] = [
     items: [
       { to: '/applications', label: 'Applications', icon: <IconInbox />, visible: () => true, count: 'openApplications' },
       { to: '/resellers', label: 'Resellers', icon: <IconBuilding />, visible: () => true },
+      { to: '/customers', label: 'Customers', icon: <IconUsers />, visible: canReadCustomers },
       { to: '/onboarding/overdue', label: 'Overdue onboarding', icon: <IconAlert />, visible: canReadOnboarding },
     ],
   },

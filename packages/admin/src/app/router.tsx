@@ -9,6 +9,9 @@ import { CommissionPlansPage } from '../routes/CommissionPlansPage';
 import { CommissionReconciliationPage } from '../routes/CommissionReconciliationPage';
 import { CommissionReportPage } from '../routes/CommissionReportPage';
 import { CommissionRunsPage } from '../routes/CommissionRunsPage';
+import { CustomerDetailPage } from '../routes/CustomerDetailPage';
+import { CustomerImportPage } from '../routes/CustomerImportPage';
+import { CustomersPage } from '../routes/CustomersPage';
 import { LoginPage } from '../routes/LoginPage';
 import { NotFoundPage } from '../routes/NotFoundPage';
 import { OutboxMessagePage } from '../routes/OutboxMessagePage';
@@ -51,6 +54,9 @@ export function AppRoutes() {
         <Route path="applications/:id" element={<ApplicationDetailPage />} />
         <Route path="resellers" element={<ResellersPage />} />
         <Route path="resellers/:id" element={<ResellerDetailPage />} />
+        <Route path="customers" element={<CustomersPage />} />
+        <Route path="customers/import" element={<CustomerImportPage />} />
+        <Route path="customers/:id" element={<CustomerDetailPage />} />
         <Route path="onboarding/overdue" element={<OverdueOnboardingPage />} />
         <Route path="commissions" element={<CommissionRunsPage />} />
         <Route path="commissions/lines" element={<CommissionLinesPage />} />

@@ -7,6 +7,7 @@ import { hasErrorCode } from '../app/errors';
 import { HistoryTimeline } from '../features/audit/HistoryTimeline';
 import { AssignPlanModal } from '../features/commissions/AssignPlanModal';
 import { periodLabel } from '../features/commissions/period';
+import { PortfolioSection } from '../features/customers/PortfolioSection';
 import { OnboardingSection } from '../features/onboarding/OnboardingSection';
 import { ChangeStatusModal } from '../features/resellers/ChangeStatusModal';
 import { NEXT_RESELLER_STATUSES } from '../features/resellers/status';
@@ -275,6 +276,8 @@ export function ResellerDetailPage() {
           </Stack>
         </Grid.Col>
       </Grid>
+
+      <PortfolioSection resellerId={reseller.id} />
 
       {mayAssignPlan && (
         <AssignPlanModal

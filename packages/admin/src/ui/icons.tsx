@@ -119,3 +119,10 @@ export const IconLock = icon(
   </>,
 );
 export const IconTrash = icon(<path d="M5 7h14M10 11v6M14 11v6M6 7l1 12a2 2 0 002 2h6a2 2 0 002-2l1-12M9 7V4h6v3" />);
+export const IconUsers = icon(
+  <>
+    <circle cx="9" cy="8" r="3.5" />
+    <path d="M2.5 20a6.5 6.5 0 0113 0M16 4.6a3.5 3.5 0 010 6.8M21.5 20a6.5 6.5 0 00-4-6" />
+  </>,
+);
+export const IconRefresh = icon(<path d="M20 11a8 8 0 00-14.6-4.5M4 5v4h4M4 13a8 8 0 0014.6 4.5M20 19v-4h-4" />);

@@ -56,3 +56,16 @@ export function canCompleteOnboardingTasks(role: Role): boolean {
 export function canReadOnboarding(role: Role): boolean {
   return isStaffRole(role);
 }
+
+/** Every staff role reads customers, their lifecycle and the portfolio analytics. */
+export function canReadCustomers(role: Role): boolean {
+  return isStaffRole(role);
+}
+
+/**
+ * Partner team (ADMIN, PARTNER_MANAGER): assign and reassign customers, import the customer CSV,
+ * recompute health, move stages, log interactions and complete lifecycle tasks. Finance reads.
+ */
+export function canManageCustomers(role: Role): boolean {
+  return role === 'ADMIN' || role === 'PARTNER_MANAGER';
+}
