@@ -294,3 +294,15 @@ describe('customer CSV import', () => {
     expect(errorCode(await api.gql(PREVIEW, { i: { csv: 'external_id,name\nC-1,x' } }, { token: tt.tokens.finance }))).toBe('FORBIDDEN');
   });
 });
+
+describe('customer list order', () => {
+  it('pages through customers by MRR, highest first, with cursors', async () => {
+    const page = async (after: string | null) =>
+      (await api.gql(`query($a: String) { customers(first: 2, after: $a, orderBy: MRR_DESC) { nodes { externalId mrr { amount } } pageInfo { hasNextPage endCursor } } }`, { a: after }, { token: tt.tokens.admin })).data.customers;
+    const first = await page(null);
+    expect(first.nodes.map((n: { mrr: { amount: string } }) => n.mrr.amount)).toEqual(['89.99', '79.99']);
+    const second = await page(first.pageInfo.endCursor);
+    expect(second.nodes.map((n: { mrr: { amount: string } }) => n.mrr.amount)).toEqual(['0.00', '0.00']);
+    expect(second.nodes.map((n: { externalId: string }) => n.externalId)).not.toContain(first.nodes[0].externalId);
+  });
+});

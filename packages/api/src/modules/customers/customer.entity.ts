@@ -40,9 +40,12 @@ export class Customer extends TenantOwned {
   @Property({ type: 'text', nullable: true })
   servicePlan: string | null = null;
 
-  /** Monthly recurring revenue in cents (exposed as `mrr`). */
-  @Property({ type: new BigIntType('bigint') })
-  mrrCents: bigint = 0n;
+  /**
+   * Monthly recurring revenue in cents (exposed as `mrr`), a bigint column read as its decimal
+   * string: exact, and a list sorted by it can put it in a cursor (JSON has no bigint).
+   */
+  @Property({ type: new BigIntType('string') })
+  mrrCents: string = '0';
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD the customer signed up.' })
   @Property({ type: 'date', nullable: true })

@@ -128,7 +128,7 @@ export async function upsertCustomers(ctx: Context, input: CustomerUpsertInput[]
           name: row.name,
           email: row.email ?? null,
           servicePlan: row.servicePlan ?? null,
-          mrrCents: row.mrrCents ?? 0n,
+          mrrCents: String(row.mrrCents ?? 0n),
           signupDate: row.signupDate ?? null,
           usagePercent: row.usagePercent ?? null,
         });
@@ -138,7 +138,7 @@ export async function upsertCustomers(ctx: Context, input: CustomerUpsertInput[]
         const updates: Partial<Customer> = { name: row.name };
         if (row.email !== undefined) updates.email = row.email;
         if (row.servicePlan !== undefined) updates.servicePlan = row.servicePlan;
-        if (row.mrrCents !== undefined) updates.mrrCents = row.mrrCents;
+        if (row.mrrCents !== undefined) updates.mrrCents = String(row.mrrCents);
         if (row.signupDate !== undefined) updates.signupDate = row.signupDate;
         if (row.usagePercent !== undefined) updates.usagePercent = row.usagePercent;
         for (const [key, value] of Object.entries(updates) as [keyof Customer, never][]) {
