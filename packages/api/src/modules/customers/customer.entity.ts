@@ -44,7 +44,7 @@ export class Customer extends TenantOwned {
    * Monthly recurring revenue in cents (exposed as `mrr`), a bigint column read as its decimal
    * string: exact, and a list sorted by it can put it in a cursor (JSON has no bigint).
    */
-  @Property({ type: new BigIntType('string') })
+  @Property({ type: new BigIntType('string'), columnType: 'bigint', default: 0 })
   mrrCents: string = '0';
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD the customer signed up.' })
