@@ -166,7 +166,7 @@ export async function commissionRunBench(options: { quick?: boolean } = {}): Pro
     log(`generated in ${(data.millis / 1000).toFixed(1)} s: ${data.counts.billingRecords} billing records, ${data.counts.paidInLastPeriod} paid in ${period}`);
 
     const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' });
-    const app = createAppServices(config, orm, systemClock, randomBytes(32).toString('hex'));
+    const app = createAppServices(config, orm, systemClock, { session: randomBytes(32).toString('hex'), payoutKey: randomBytes(32) });
     const knex = orm.em.getConnection().getKnex();
     // The same warm cache for both sides: read the period's records once before either runs.
     await knex.raw(`select count(*), sum(paid_cents) from billing_record where tenant_id = ? and paid_date between ? and ?`, [data.tenantId, firstDayOf(period), lastDayOf(period)]);

@@ -80,7 +80,7 @@ export async function generate(orm: MikroORM, options: GenerateOptions): Promise
   const finance: Actor = { kind: 'user', tenantId: tenant.id, role: Role.FINANCE, resellerId: null, userId: user.id, sessionId: randomUUID(), label: email };
 
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'postgres://unused/unused', LOG_LEVEL: 'warn' });
-  const app = createAppServices(config, orm, systemClock, randomBytes(32).toString('hex'));
+  const app = createAppServices(config, orm, systemClock, { session: randomBytes(32).toString('hex'), payoutKey: randomBytes(32) });
   const as = () => contextFor(app, finance);
   const percentage = await createCommissionPlan(as(), { name: 'Standard', type: PlanType.PERCENTAGE, effectiveFrom: firstPeriod, isDefault: true, terms: { rate: '0.1000' }, description: '10 % of paid revenue' });
   const tiered = await createCommissionPlan(as(), {

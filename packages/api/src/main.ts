@@ -18,13 +18,12 @@ import { DEMO_LOGINS, DEMO_PARTNER_LOGIN, DEMO_PASSWORD, seedDemo } from './seed
 import { systemClock } from './shared/clock.js';
 import { logger, setLogLevel } from './shared/logger.js';
 
-/** Outside production a missing SESSION_SECRET is generated once and kept beside the data. */
-function sessionSecret(config: Config): string {
-  if (config.sessionSecret) return config.sessionSecret;
-  const file = path.join(path.dirname(config.embeddedPg.dir), 'session-secret');
+/** Outside production a missing secret is generated once and kept beside the data (mode 600). */
+function localSecret(config: Config, name: string, bytes: number): string {
+  const file = path.join(path.dirname(config.embeddedPg.dir), name);
   if (!existsSync(file)) {
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
+    writeFileSync(file, randomBytes(bytes).toString('base64'), { mode: 0o600 });
   }
   return readFileSync(file, 'utf8').trim();
 }
@@ -42,7 +41,10 @@ async function main() {
   }
   await ensureDatabase(databaseUrl);
   const orm = await openOrm(databaseUrl);
-  const services = createAppServices(config, orm, systemClock, sessionSecret(config));
+  const services = createAppServices(config, orm, systemClock, {
+    session: config.sessionSecret ?? localSecret(config, 'session-secret', 48),
+    payoutKey: config.payoutEncryptionKey ?? Buffer.from(localSecret(config, 'payout-encryption-key', 32), 'base64'),
+  });
   const seeded = config.seedDemo ? await seedDemo(services) : false;
   const http = await createHttpApp(services);
   const port = await http.listen(config.port, config.host);

@@ -53,7 +53,7 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
   setLogLevel(config.logLevel);
   const orm = await openOrm(config.databaseUrl!, { migrate: false });
   const clock = new TestClock();
-  const services = createAppServices(config, orm, clock, randomBytes(32).toString('hex'));
+  const services = createAppServices(config, orm, clock, { session: randomBytes(32).toString('hex'), payoutKey: randomBytes(32) });
   const http = await createHttpApp(services);
   const port = await http.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;

@@ -10,6 +10,7 @@ import type { Config } from '../config/config.js';
 import { scopeEntityManager } from '../db/scope.js';
 import type { Clock } from '../shared/clock.js';
 import { Loaders } from './loaders.js';
+import { PayoutCipher } from '../modules/payouts/payout-crypto.js';
 import { currentRequestId } from './request-id.js';
 
 /** Long-lived, process-wide parts shared by every request (no per-tenant state in here). */
@@ -18,15 +19,18 @@ export interface AppServices {
   orm: MikroORM;
   clock: Clock;
   sessions: SessionTokens;
+  /** Encrypts bank account numbers at rest. */
+  payoutCipher: PayoutCipher;
   limits: { applicationsPerIp: RateLimiterMemory; loginsPerIp: RateLimiterMemory };
 }
 
-export function createAppServices(config: Config, orm: MikroORM, clock: Clock, sessionSecret: string): AppServices {
+export function createAppServices(config: Config, orm: MikroORM, clock: Clock, secrets: { session: string; payoutKey: Buffer }): AppServices {
   return {
     config,
     orm,
     clock,
-    sessions: new SessionTokens(sessionSecret),
+    sessions: new SessionTokens(secrets.session),
+    payoutCipher: new PayoutCipher(secrets.payoutKey),
     limits: {
       applicationsPerIp: new RateLimiterMemory({ points: config.rateLimits.applicationsPerHour, duration: 3600 }),
       loginsPerIp: new RateLimiterMemory({ points: config.rateLimits.loginsPer15Min, duration: 900 }),

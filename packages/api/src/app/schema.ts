@@ -19,6 +19,7 @@ import { CustomerAssignmentResolver, CustomerResolver } from '../modules/custome
 import { CustomerInteractionResolver, CustomerTaskResolver } from '../modules/customers/customer-activity.resolver.js';
 import { CustomerImportResolver } from '../modules/customers/customer-import.resolver.js';
 import { PortfolioResolver } from '../modules/customers/portfolio.resolver.js';
+import { PaymentBatchResolver, PaymentResolver, PayoutAccountResolver } from '../modules/payouts/payout.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -38,6 +39,9 @@ export const resolvers: NonEmptyArray<Function> = [
   CustomerTaskResolver,
   CustomerImportResolver,
   PortfolioResolver,
+  PayoutAccountResolver,
+  PaymentBatchResolver,
+  PaymentResolver,
   BillingRecordResolver,
   BillingImportResolver,
   CommissionPlanResolver,

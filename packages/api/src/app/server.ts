@@ -5,6 +5,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import cors from 'cors';
+import { paymentFileHandler } from '../modules/payouts/payment-file.route.js';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
@@ -74,6 +75,10 @@ export async function createHttpApp(services: AppServices): Promise<HttpApp> {
       logger.warn('not ready', { error: (error as Error).message });
       res.status(503).json({ status: 'database unavailable' });
     }
+  });
+
+  app.get('/files/payment-batches/:batchId/:kind', helmet(), (req, res, next) => {
+    paymentFileHandler(services)(req, res).catch(next);
   });
 
   app.use(

@@ -19,6 +19,10 @@ const schema = z.object({
   EMBEDDED_PG_DIR: z.string().default(path.join(repoRoot, '.data', 'postgres')),
   EMBEDDED_PG_PORT: z.coerce.number().int().default(54329),
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
+  PAYOUT_ENCRYPTION_KEY: z
+    .string()
+    .refine((value) => Buffer.from(value, 'base64').length === 32, 'PAYOUT_ENCRYPTION_KEY must be 32 bytes in base64 (openssl rand -base64 32)')
+    .optional(),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   DEFAULT_TENANT_SLUG: z.string().default('demo'),
   SEED_DEMO: boolean.optional(),
@@ -42,6 +46,8 @@ export type Config = {
   embeddedPg: { dir: string; port: number };
   /** Absent outside production: a random secret kept in the data folder (see main.ts). */
   sessionSecret: string | undefined;
+  /** Absent outside production: a random key kept in the data folder (see main.ts). */
+  payoutEncryptionKey: Buffer | undefined;
   sessionTtlHours: number;
   defaultTenantSlug: string;
   seedDemo: boolean;
@@ -63,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
   if (production && !e.SESSION_SECRET) throw new Error('Invalid configuration:\n  SESSION_SECRET: required in production');
+  if (production && !e.PAYOUT_ENCRYPTION_KEY) throw new Error('Invalid configuration:\n  PAYOUT_ENCRYPTION_KEY: required in production');
   return {
     env: e.NODE_ENV,
     host: e.HOST,
@@ -71,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL || undefined,
     embeddedPg: { dir: e.EMBEDDED_PG_DIR, port: e.EMBEDDED_PG_PORT },
     sessionSecret: e.SESSION_SECRET,
+    payoutEncryptionKey: e.PAYOUT_ENCRYPTION_KEY ? Buffer.from(e.PAYOUT_ENCRYPTION_KEY, 'base64') : undefined,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     defaultTenantSlug: e.DEFAULT_TENANT_SLUG,
     seedDemo: e.SEED_DEMO ?? !production,

@@ -17,6 +17,8 @@ import { OnboardingTask } from '../modules/onboarding/onboarding-task.entity.js'
 import { CustomerAssignment } from '../modules/customers/customer-assignment.entity.js';
 import { Customer } from '../modules/customers/customer.entity.js';
 import { CustomerInteraction, CustomerStageTransition, CustomerTask } from '../modules/customers/customer-history.entity.js';
+import { PayoutAccount } from '../modules/payouts/payout-account.entity.js';
+import { Payment, PaymentBatch, PaymentFile, PaymentItem } from '../modules/payouts/payment-batch.entity.js';
 import { TenantOwned } from './tenant-owned.entity.js';
 
 /** Every entity, listed explicitly (no folder scanning: it breaks under bundlers and is slow). */
@@ -49,4 +51,9 @@ export const entities = [
   CommissionDisputeMessage,
   CommissionReconciliation,
   OnboardingTask,
+  PayoutAccount,
+  PaymentBatch,
+  Payment,
+  PaymentItem,
+  PaymentFile,
 ];

@@ -8,6 +8,7 @@ import { Migration20261125045852 } from './Migration20261125045852.js';
 import { Migration20261125050158 } from './Migration20261125050158.js';
 import { Migration20261125054802 } from './Migration20261125054802.js';
 import { Migration20261125061242 } from './Migration20261125061242.js';
+import { Migration20261125064106 } from './Migration20261125064106.js';
 
 /** Every migration in order; add new ones here after `pnpm --filter @reseller-hub/api migration:create`. */
 export const migrationsList: MigrationObject[] = [
@@ -20,4 +21,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125050158', class: Migration20261125050158 },
   { name: 'Migration20261125054802', class: Migration20261125054802 },
   { name: 'Migration20261125061242', class: Migration20261125061242 },
+  { name: 'Migration20261125064106', class: Migration20261125064106 },
 ];

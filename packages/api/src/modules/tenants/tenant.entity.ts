@@ -1,3 +1,4 @@
+import type { AchOriginSettings } from '../payouts/nacha-writer.js';
 import { Entity, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Field, ID, ObjectType } from 'type-graphql';
@@ -16,7 +17,7 @@ export interface TenantBranding {
 @ObjectType('Tenant', { description: 'The ISP whose partner programme this is.' })
 @Entity({ tableName: 'tenant' })
 export class Tenant {
-  [OptionalProps]?: 'createdAt' | 'timezone' | 'currency' | 'lastResellerNumber' | 'branding' | 'supportEmail';
+  [OptionalProps]?: 'createdAt' | 'timezone' | 'currency' | 'lastResellerNumber' | 'branding' | 'supportEmail' | 'ach';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -46,6 +47,10 @@ export class Tenant {
   /** Last number handed out for reseller codes (RS-000001…); bumped inside the approval transaction. */
   @Property({ type: 'integer' })
   lastResellerNumber: number = 0;
+
+  /** The company and banks named in NACHA files (set by an admin before the first export). */
+  @Property({ type: 'json', nullable: true })
+  ach: AchOriginSettings | null = null;
 
   @Property({ type: 'json' })
   branding: TenantBranding = { logoUrl: null, primaryColor: '#1c7ed6', footer: '' };
