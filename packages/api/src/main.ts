@@ -14,7 +14,7 @@ import { ensureDatabase, withDatabase } from './db/database.js';
 import { startEmbeddedPostgres, type EmbeddedServer } from './db/embedded-postgres.js';
 import { openOrm } from './db/orm.js';
 import { assertDecoratorMetadata } from './db/self-check.js';
-import { DEMO_LOGINS, DEMO_PARTNER_LOGIN, DEMO_PASSWORD, seedDemo } from './seeders/demo-seeder.js';
+import { DEMO_LOGINS, DEMO_OWNER_LOGIN, DEMO_PARTNER_LOGIN, DEMO_PASSWORD, seedDemo } from './seeders/demo-seeder.js';
 import { systemClock } from './shared/clock.js';
 import { logger, setLogLevel } from './shared/logger.js';
 
@@ -62,6 +62,7 @@ async function main() {
     lines.push(`  Demo logins (password "${DEMO_PASSWORD}"):`);
     for (const login of DEMO_LOGINS) lines.push(`    ${login.role.padEnd(16)} ${login.email}   (admin console)`);
     lines.push(`    ${'RESELLER_STAFF'.padEnd(16)} ${DEMO_PARTNER_LOGIN}   (partner portal, RS-000001)`);
+    lines.push(`    ${'RESELLER_OWNER'.padEnd(16)} ${DEMO_OWNER_LOGIN}   (partner portal, RS-000001: bank details)`);
   }
   console.log(lines.join('\n') + '\n');
 

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canMove, STAGES, type CustomerStage } from '../src/modules/customers/lifecycle.js';
-import { DEMO_PARTNER_LOGIN, DEMO_PASSWORD, seedDemo } from '../src/seeders/demo-seeder.js';
+import { DEMO_OWNER_LOGIN, DEMO_PARTNER_LOGIN, DEMO_PASSWORD, seedDemo } from '../src/seeders/demo-seeder.js';
 import { login, startTestApi, type TestApi } from './helpers.js';
 
 let api: TestApi;
@@ -47,5 +47,21 @@ describe('demo data', () => {
     expect(analytics.mrrTrend.filter((p: { billed: { amount: string } }) => p.billed.amount !== '0.00').length).toBeGreaterThanOrEqual(6);
     const work = await api.gql(`{ myCustomerWorkDue(withinDays: 7) { followUps { id } tasks { id } } }`, {}, { token });
     expect(work.data.myCustomerWorkDue.followUps.length + work.data.myCustomerWorkDue.tasks.length).toBeGreaterThan(0);
+  });
+
+  it('has a settled payment with its statement for the partner, and approved lines left for the next batch', async () => {
+    const token = await login(api, slug, DEMO_OWNER_LOGIN, DEMO_PASSWORD);
+    const payments = await api.gql(`{ myPayments { nodes { status amount { amount } lines { amount { amount } status } } } myPayoutAccount { accountLast4 verifiedAt } }`, {}, { token });
+    expect(payments.data.myPayoutAccount).toMatchObject({ accountLast4: '9012', verifiedAt: expect.any(String) });
+    const [payment] = payments.data.myPayments.nodes;
+    expect(payment.status).toBe('SETTLED');
+    const cents = payment.lines.reduce((sum: bigint, line: { amount: { amount: string } }) => sum + BigInt(line.amount.amount.replace('.', '')), 0n);
+    expect(cents).toBe(BigInt(payment.amount.amount.replace('.', '')));
+    expect(payment.lines.every((line: { status: string }) => line.status === 'PAID')).toBe(true);
+    const rows = await api.orm.em.getConnection().execute(
+      `select count(*)::int as n from commission_line l join tenant t on t.id = l.tenant_id where t.slug = ? and l.status = 'APPROVED' and not exists (select 1 from payment_item i where i.line_id = l.id and not i.released)`,
+      [slug],
+    );
+    expect(rows[0]!.n).toBeGreaterThan(0);
   });
 });

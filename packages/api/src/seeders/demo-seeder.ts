@@ -10,10 +10,13 @@ import { updateResellerStatus } from '../modules/resellers/reseller.service.js';
 import { findTenantBySlug } from '../modules/tenants/tenant.repository.js';
 import { seedDemoCommissions } from './demo-commissions.js';
 import { seedDemoCustomers } from './demo-customers.js';
+import { seedDemoPayouts } from './demo-payouts.js';
 import { createStaffUser, createTenant } from './factories.js';
 
 export const DEMO_PASSWORD = 'demo-password-2026';
 export const DEMO_PARTNER_LOGIN = 'partner@demo.example';
+/** RS-000001's owner: may change the partner's bank details in the portal. */
+export const DEMO_OWNER_LOGIN = 'owner@demo.example';
 export const DEMO_LOGINS = [
   { email: 'admin@demo.example', name: 'Alex Admin', role: Role.ADMIN },
   { email: 'finance@demo.example', name: 'Fran Finance', role: Role.FINANCE },
@@ -83,7 +86,19 @@ export async function seedDemo(app: AppServices): Promise<boolean> {
   // A partner login for the portal demo (the owners' invitations wait in the outbox).
   await createStaffUser(app.orm.em, tenant, { email: DEMO_PARTNER_LOGIN, name: 'Rita Riverside', role: Role.RESELLER_STAFF, password: DEMO_PASSWORD, resellerId: first.reseller.id });
   const today = app.clock.now().toISOString().slice(0, 10);
-  await seedDemoCommissions(asAdmin, [first.reseller, second.reseller], today);
+  const { periods } = await seedDemoCommissions(asAdmin, [first.reseller, second.reseller], today);
   await seedDemoCustomers(asAdmin, [first.reseller, second.reseller], today);
+  await createStaffUser(app.orm.em, tenant, { email: DEMO_OWNER_LOGIN, name: 'Maria Lopez', role: Role.RESELLER_OWNER, password: DEMO_PASSWORD, resellerId: first.reseller.id });
+  const financeUser = staff[1]!;
+  const financeActor: Actor = { kind: 'user', tenantId: tenant.id, role: Role.FINANCE, resellerId: null, userId: financeUser.id, sessionId: 'seed', label: financeUser.email };
+  await seedDemoPayouts(
+    {
+      asAdmin,
+      asFinance: () => contextFor(app, financeActor),
+      asOwner: (user) => contextFor(app, { kind: 'user', tenantId: tenant.id, role: Role.RESELLER_OWNER, resellerId: user.reseller!.id, userId: user.id, sessionId: 'seed', label: user.email }),
+    },
+    [first.reseller.id, second.reseller.id],
+    periods[3]!,
+  );
   return true;
 }
