@@ -20,6 +20,7 @@ const logged: string[] = [];
 let gql: TestApi['gql'];
 let batchId: string;
 let paymentIds: Record<'a' | 'b', string>;
+let retryBatchId: string;
 
 const BATCH = `query($id: ID!) { paymentBatch(id: $id) { id period status createdByLabel approvedByLabel total { amount } paymentCount
   skipped { code amount { amount } reason } file { fileName sha256 byteSize nachaUrl remittanceCsvUrl }
@@ -221,6 +222,20 @@ describe('payment batches', () => {
     // Retry: B's lines are payable again and the next batch pays them; A's are not paid twice.
     const retry = (await gql(CREATE, { p: '2026-01' }, { token: tt.tokens.finance })).data.createPaymentBatch.batch;
     expect(retry.payments.map((p: { reseller: { code: string }; amount: { amount: string } }) => [p.reseller.code, p.amount.amount])).toEqual([[resellers.b.code, '80.00']]);
+    retryBatchId = retry.id;
+  });
+
+  it('two first exports at once write one file: both answers carry the same bytes', async () => {
+    await gql(APPROVE_BATCH, { id: retryBatchId }, { token: tt.tokens.admin });
+    const both = await Promise.all([gql(EXPORT, { id: retryBatchId }, { token: tt.tokens.finance }), gql(EXPORT, { id: retryBatchId }, { token: tt.tokens.admin })]);
+    expect(both.map((r) => r.errors)).toEqual([undefined, undefined]);
+    expect(both[0]!.data.exportPaymentBatch.file.sha256).toBe(both[1]!.data.exportPaymentBatch.file.sha256);
+    const files = await api.orm.em.getConnection().execute(`select count(*)::int as n from payment_file where batch_id = ?`, [retryBatchId]);
+    expect(files[0]!.n).toBe(1);
+    const nacha = await download(both[0]!.data.exportPaymentBatch.file.nachaUrl, tt.tokens.finance);
+    expect(validate(nacha.text).ok).toBe(true);
+    // The second file of the day gets the next file id modifier.
+    expect(nacha.text.slice(33, 34)).toBe('B');
   });
 
   it("partners see their own payments with the statement, never the batch or another partner's", async () => {
@@ -229,9 +244,9 @@ describe('payment batches', () => {
     expect(mine.data.myPayments.nodes[0]).toMatchObject({ status: 'SETTLED', amount: { amount: '120.45' }, period: '2026-01', accountLast4: '6789', lines: [{ period: '2026-01', amount: { amount: '120.45' }, status: 'PAID' }] });
     expect(errorCode(await gql(`query($id: ID!) { payment(id: $id) { batch { id } } }`, { id: paymentIds.a }, { token: resellers.a.owner }))).toBe('FORBIDDEN');
     expect(errorCode(await gql(`query($id: ID!) { payment(id: $id) { id } }`, { id: paymentIds.b }, { token: resellers.a.owner }))).toBe('NOT_FOUND');
-    // B's retry batch is a draft: not shown to B yet; its failed payment is.
+    // B sees its failed payment and the retry on its way.
     const b = await gql(`{ myPayments { nodes { status failureReason } } }`, {}, { token: resellers.b.owner });
-    expect(b.data.myPayments.nodes).toEqual([{ status: 'FAILED', failureReason: 'R03 No account / unable to locate' }]);
+    expect(b.data.myPayments.nodes).toEqual([{ status: 'EXPORTED', failureReason: null }, { status: 'FAILED', failureReason: 'R03 No account / unable to locate' }]);
   });
 
   it('another tenant cannot read or move any of it', async () => {

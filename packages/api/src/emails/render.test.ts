@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderEmail } from './render.js';
 import { applicationApproved, applicationReceived, applicationRejected, newApplicationForAdmins } from './templates/application-emails.js';
 import type { Branding } from './templates/layout.js';
+import { paymentStatement, payoutAccountChanged } from './templates/payout-emails.js';
 
 const branding: Branding = { tenantName: 'Northwind Fiber', logoUrl: null, primaryColor: '#0b7285', footer: 'Northwind Fiber Inc., 1 Main St', supportEmail: 'partners@northwind.example' };
 const application = { companyName: 'Acme', legalName: 'Acme LLC', contactName: 'Jo', contactEmail: 'jo@acme.example', phone: '+1 555 0100', businessType: 'LLC', territory: ['Springfield', '62701'], expectedCustomersPerMonth: 12 };
@@ -12,6 +13,21 @@ describe('emails', () => {
     admins: newApplicationForAdmins({ tenantName: 'Northwind Fiber', application, reviewUrl: 'https://hub.example/admin/applications/1' }),
     approved: applicationApproved({ tenantName: 'Northwind Fiber', contactName: 'Jo', companyName: 'Acme', resellerCode: 'RS-000042', setPasswordUrl: 'https://hub.example/portal/set-password?token=xyz', expiresInDays: 7 }),
     rejected: applicationRejected({ tenantName: 'Northwind Fiber', contactName: 'Jo', companyName: 'Acme', reason: 'Outside our footprint' }),
+    payoutChanged: payoutAccountChanged({ tenantName: 'Northwind Fiber', contactName: 'Jo', companyName: 'Acme', changedBy: 'jo@acme.example', last4: '6789', supportEmail: 'partners@northwind.example', portalUrl: 'https://hub.example/portal/payments' }),
+    statement: paymentStatement({
+      tenantName: 'Northwind Fiber',
+      contactName: '<script>alert(1)</script> Jo',
+      companyName: 'Acme',
+      amount: '$130.45',
+      last4: '6789',
+      traceNumber: '021000020000001',
+      settledOn: '2026-11-27',
+      lines: [
+        { period: '2026-09', description: '10 % of $1,204.50 paid on invoice INV-88', amount: '$120.45' },
+        { period: '2026-10', description: 'Adjustment <b>late</b>', amount: '$10.00' },
+      ],
+      portalUrl: 'https://hub.example/portal/payments',
+    }),
   };
 
   for (const [name, content] of Object.entries(templates)) {
@@ -26,6 +42,22 @@ describe('emails', () => {
       expect(email.text).not.toMatch(/<(p|div|table|td|a|br|span|mj-)[\s>]/i);
     });
   }
+
+  it('a statement lists every line in both parts and escapes what partners typed', async () => {
+    const statement = await renderEmail(branding, templates.statement);
+    for (const part of [statement.html, statement.text]) {
+      expect(part).toContain('INV-88');
+      expect(part).toContain('$120.45');
+      expect(part).toContain('$130.45');
+      expect(part).toContain('021000020000001');
+    }
+    expect(statement.html).not.toContain('<script>alert(1)</script>');
+    expect(statement.html).toContain('&lt;script&gt;');
+    expect(statement.html).not.toContain('<b>late</b>');
+    expect(statement.html).toContain('&lt;b&gt;late&lt;/b&gt;');
+    const changed = await renderEmail(branding, templates.payoutChanged);
+    expect(changed.text).toContain('ending in 6789');
+  });
 
   it('puts the links and facts in both parts', async () => {
     const approved = await renderEmail(branding, templates.approved);
