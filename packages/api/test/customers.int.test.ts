@@ -182,8 +182,14 @@ describe('interactions, follow-ups and tasks', () => {
     const logged = await api.gql(LOG, { i: { customerId: id, type: 'SALES_CALL', occurredOn: today, durationMinutes: 30, outcome: 'POSITIVE', satisfaction: 8, notes: 'Wants a quote', followUpOn: today } }, { token: partnerA });
     const interaction = logged.data.logCustomerInteraction.interaction;
     expect(interaction).toMatchObject({ type: 'SALES_CALL', outcome: 'POSITIVE', satisfaction: 8, followUpOn: today, loggedBy: `a@${tt.slug}.example`, customer: { id } });
-    const due = await api.gql(`{ myCustomerWorkDue { followUps { id customer { name } } tasks { type customer { name } } } }`, {}, { token: partnerA });
-    expect(due.data.myCustomerWorkDue.followUps).toEqual([{ id: interaction.id, customer: { name: 'Unassigned Ltd' } }]);
+    const due = await api.gql(`{ myCustomerWorkDue { followUps { id followUpOverdue customer { name } } tasks { type overdue customer { name } } } }`, {}, { token: partnerA });
+    expect(due.data.myCustomerWorkDue.followUps).toEqual([{ id: interaction.id, followUpOverdue: false, customer: { name: 'Unassigned Ltd' } }]);
+    // A follow-up whose date has passed is listed first, flagged overdue.
+    const yesterday = new Date(api.clock.now().getTime() - 86_400_000).toISOString().slice(0, 10);
+    const late = (await api.gql(LOG, { i: { customerId: id, type: 'EMAIL', occurredOn: yesterday, outcome: 'NEUTRAL', followUpOn: yesterday } }, { token: partnerA })).data.logCustomerInteraction.interaction;
+    const listed = await api.gql(`{ myCustomerWorkDue { followUps { id followUpOverdue } } }`, {}, { token: partnerA });
+    expect(listed.data.myCustomerWorkDue.followUps).toEqual([{ id: late.id, followUpOverdue: true }, { id: interaction.id, followUpOverdue: false }]);
+    await api.gql(`mutation($i: CompleteCustomerFollowUpInput!) { completeCustomerFollowUp(input: $i) { interaction { id } } }`, { i: { interactionId: late.id } }, { token: partnerA });
     const staffView = await api.gql(`query($r: ID!) { customerWorkDue(resellerId: $r, withinDays: 0) { followUps { id } } }`, { r: resellers[0]!.id }, { token: tt.tokens.partnerManager });
     expect(staffView.data.customerWorkDue.followUps).toEqual([{ id: interaction.id }]);
     const DONE = `mutation($i: CompleteCustomerFollowUpInput!) { completeCustomerFollowUp(input: $i) { interaction { followUpDoneAt } } }`;

@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver
 import type { Context } from '../../app/context.js';
 import { PARTNER_TEAM, RESELLER_ROLES, STAFF_ROLES } from '../../auth/roles.js';
 import { badInput, forbidden } from '../../shared/errors.js';
-import { CustomerInteraction, CustomerTask } from './customer-history.entity.js';
+import { CustomerInteraction, CustomerTask, CustomerTaskStatus } from './customer-history.entity.js';
 import { Customer } from './customer.entity.js';
 import {
   CompleteCustomerFollowUpInput,
@@ -13,6 +13,8 @@ import {
   LogCustomerInteractionInput,
 } from './customer.inputs.js';
 import { completeCustomerTask, completeFollowUp, customerWorkDue, logCustomerInteraction } from './interaction.service.js';
+
+const today = (ctx: Context) => ctx.app.clock.now().toISOString().slice(0, 10);
 
 function withinDays(value: number | null | undefined): number {
   const days = value ?? 7;
@@ -58,6 +60,11 @@ export class CustomerInteractionResolver {
   customer(@Root() interaction: CustomerInteraction, @Ctx() ctx: Context) {
     return ctx.loaders.byId(Customer).load(interaction.customer.id);
   }
+
+  @FieldResolver(() => Boolean, { description: 'The follow-up is open and its date has passed.' })
+  followUpOverdue(@Root() interaction: CustomerInteraction, @Ctx() ctx: Context) {
+    return !!interaction.followUpOn && !interaction.followUpDoneAt && interaction.followUpOn < today(ctx);
+  }
 }
 
 @Authorized(...STAFF_ROLES, ...RESELLER_ROLES)
@@ -66,5 +73,10 @@ export class CustomerTaskResolver {
   @FieldResolver(() => Customer)
   customer(@Root() task: CustomerTask, @Ctx() ctx: Context) {
     return ctx.loaders.byId(Customer).load(task.customer.id);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Open and past its due date.' })
+  overdue(@Root() task: CustomerTask, @Ctx() ctx: Context) {
+    return task.status === CustomerTaskStatus.OPEN && task.dueDate < today(ctx);
   }
 }
