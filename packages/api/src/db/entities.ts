@@ -19,6 +19,7 @@ import { Customer } from '../modules/customers/customer.entity.js';
 import { CustomerInteraction, CustomerStageTransition, CustomerTask } from '../modules/customers/customer-history.entity.js';
 import { PayoutAccount } from '../modules/payouts/payout-account.entity.js';
 import { Payment, PaymentBatch, PaymentFile, PaymentItem } from '../modules/payouts/payment-batch.entity.js';
+import { Intervention, PartnerAlert, PartnerHealthSnapshot, PartnerTarget, SatisfactionSurvey } from '../modules/success/success.entity.js';
 import { TenantOwned } from './tenant-owned.entity.js';
 
 /** Every entity, listed explicitly (no folder scanning: it breaks under bundlers and is slow). */
@@ -56,4 +57,9 @@ export const entities = [
   Payment,
   PaymentItem,
   PaymentFile,
+  PartnerTarget,
+  SatisfactionSurvey,
+  PartnerHealthSnapshot,
+  PartnerAlert,
+  Intervention,
 ];
