@@ -64,4 +64,16 @@ describe('demo data', () => {
     );
     expect(rows[0]!.n).toBeGreaterThan(0);
   });
+
+  it('has twelve weeks of partner health for the trend charts and something to act on', async () => {
+    const token = await login(api, slug, DEMO_PARTNER_LOGIN, DEMO_PASSWORD);
+    const { data } = await api.gql(`{ myReseller { id } myHealth { score band components { key score } } }`, {}, { token });
+    expect(data.myHealth.score).toEqual(expect.any(Number));
+    const today = api.clock.now().toISOString().slice(0, 10);
+    const from = new Date(api.clock.now().getTime() - 90 * 86_400_000).toISOString().slice(0, 10);
+    const history = await api.gql(`query($r: ID!, $f: String!, $t: String!) { partnerHealthHistory(resellerId: $r, from: $f, to: $t) { computedOn score } }`, { r: data.myReseller.id, f: from, t: today }, { token });
+    expect(history.data.partnerHealthHistory.length).toBeGreaterThanOrEqual(12);
+    const rows = await api.orm.em.getConnection().execute(`select count(*)::int as n from partner_intervention i join tenant t on t.id = i.tenant_id where t.slug = ?`, [slug]);
+    expect(rows[0]!.n).toBe(1);
+  });
 });

@@ -11,6 +11,7 @@ import { findTenantBySlug } from '../modules/tenants/tenant.repository.js';
 import { seedDemoCommissions } from './demo-commissions.js';
 import { seedDemoCustomers } from './demo-customers.js';
 import { seedDemoPayouts } from './demo-payouts.js';
+import { seedDemoSuccess } from './demo-success.js';
 import { createStaffUser, createTenant } from './factories.js';
 
 export const DEMO_PASSWORD = 'demo-password-2026';
@@ -100,5 +101,6 @@ export async function seedDemo(app: AppServices): Promise<boolean> {
     [first.reseller.id, second.reseller.id],
     periods[3]!,
   );
+  await seedDemoSuccess(app, adminActor, [first.reseller.id, second.reseller.id], today);
   return true;
 }
