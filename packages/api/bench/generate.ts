@@ -127,11 +127,14 @@ export async function generate(orm: MikroORM, options: GenerateOptions): Promise
   );
 
   await sql(
-    `insert into customer (id, tenant_id, created_at, external_id, name, email, reseller_id, updated_at)
+    `insert into customer (id, tenant_id, created_at, external_id, name, email, reseller_id, updated_at,
+                           service_plan, mrr_cents, signup_date, stage, stage_entered_at)
      select ${uid('c', 'c')}, ?, now(), 'CUST-' || lpad(c::text, 8, '0'), 'Customer ' || c, 'customer' || c || '@mail.example',
-            ${uid('r', `case when ${rnd('c', 6)} % 100 < 3 then ${resellerOf('c', 7)} else ${resellerOf('c', 5)} end`)}, now()
+            ${uid('r', `case when ${rnd('c', 6)} % 100 < 3 then ${resellerOf('c', 7)} else ${resellerOf('c', 5)} end`)}, now(),
+            (array['Fiber 100', 'Fiber 300', 'Fiber 1G', 'Business 500'])[1 + ${rnd('c', 13)} % 4], 2999 + ${rnd('c', 14)} % 17000,
+            ?::date - (${rnd('c', 15)} % 700)::int, 'ACTIVE', now()
        from generate_series(1::bigint, ?) c`,
-    [t, t, t, customers],
+    [t, t, t, start, customers],
   );
   // Assignment history: every customer from before the first month; ~3 % move to another reseller
   // on the first day of the middle month (their payments before earn for the first one).

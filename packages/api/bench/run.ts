@@ -4,12 +4,14 @@
  * server (a fresh database is created there and dropped), else an embedded PostgreSQL starts.
  */
 import { commissionRunBench } from './commission-run.bench.js';
+import { healthScoringBench } from './health-scoring.bench.js';
 import { printTable, writeResults, type BenchResult } from './report.js';
 
 const quick = process.argv.includes('--quick') || process.argv.includes('--small');
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 const benches: Record<string, () => Promise<BenchResult>> = {
   'commission-run': () => commissionRunBench({ quick }),
+  'health-scoring': () => healthScoringBench({ quick }),
 };
 
 const results: BenchResult[] = [];

@@ -1,0 +1,60 @@
+/** Measuring helpers shared by the benchmarks: SQL statement counts and peak memory. */
+import type { MikroORM } from '@mikro-orm/postgresql';
+
+/** Counts SQL statements (and their time, by statement) sent through the ORM's knex. */
+export function sqlMeter(orm: MikroORM) {
+  const knex = orm.em.getConnection().getKnex();
+  const pending = new Map<string, { sql: string; at: number }>();
+  const bySql = new Map<string, { count: number; millis: number }>();
+  let count = 0;
+  let on = false;
+  const onQuery = (query: { __knexQueryUid: string; sql: string }) => {
+    if (!on) return;
+    count++;
+    pending.set(query.__knexQueryUid, { sql: query.sql.slice(0, 200), at: performance.now() });
+  };
+  const onDone = (_response: unknown, query: { __knexQueryUid: string }) => {
+    const started = pending.get(query.__knexQueryUid);
+    if (!started) return;
+    pending.delete(query.__knexQueryUid);
+    const key = started.sql.replace(/\s+/g, ' ').trim().slice(0, 70);
+    const entry = bySql.get(key) ?? { count: 0, millis: 0 };
+    entry.count++;
+    entry.millis += performance.now() - started.at;
+    bySql.set(key, entry);
+  };
+  knex.on('query', onQuery);
+  knex.on('query-response', onDone);
+  knex.on('query-error', onDone);
+  return {
+    start() {
+      count = 0;
+      bySql.clear();
+      on = true;
+    },
+    stop() {
+      on = false;
+      return { count, top: [...bySql.entries()].sort((a, b) => b[1].millis - a[1].millis).slice(0, 8).map(([sql, s]) => ({ sql, count: s.count, millis: Math.round(s.millis) })) };
+    },
+  };
+}
+
+/** Samples the process's RSS while `work` runs (plus the OS's own high-water mark). */
+export async function withPeakRss<T>(work: () => Promise<T>): Promise<{ result: T; peakRssMb: number; baselineRssMb: number }> {
+  (globalThis as { gc?: () => void }).gc?.();
+  const baseline = process.memoryUsage().rss;
+  let peak = baseline;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 10);
+  try {
+    const result = await work();
+    peak = Math.max(peak, process.memoryUsage().rss);
+    // The kernel's high-water mark catches peaks between samples (blocked event loop); it covers the
+    // process's whole life, and data generation before the run is set-based (little memory).
+    const maxRss = process.resourceUsage().maxRSS * 1024;
+    return { result, peakRssMb: Math.max(peak, maxRss) / 2 ** 20, baselineRssMb: baseline / 2 ** 20 };
+  } finally {
+    clearInterval(timer);
+  }
+}
