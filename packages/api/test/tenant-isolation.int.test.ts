@@ -11,11 +11,11 @@ import { APPROVE, createTestTenant, errorCode, startTestApi, submitApplication, 
 let api: TestApi;
 let a: TestTenant;
 let b: TestTenant;
-const ids = {} as { application: string; decided: string; reseller: string; email: string; apiKey: string; statusToken: string; customer: string; interaction: string; task: string };
+const ids = {} as { application: string; decided: string; reseller: string; email: string; apiKey: string; statusToken: string; customer: string; interaction: string; task: string; alert: string; intervention: string };
 
 /** A checksum of every row of tenant A's tables that these operations could touch. */
 async function checksumOfTenantA(): Promise<string> {
-  const tables = ['reseller_application', 'reseller', 'app_user', 'outbox_email', 'audit_event', 'api_key', 'application_note', 'user_token', 'customer', 'customer_assignment', 'customer_stage_transition', 'customer_interaction', 'customer_task'];
+  const tables = ['reseller_application', 'reseller', 'app_user', 'outbox_email', 'audit_event', 'api_key', 'application_note', 'user_token', 'customer', 'customer_assignment', 'customer_stage_transition', 'customer_interaction', 'customer_task', 'partner_health_snapshot', 'partner_alert', 'partner_intervention', 'partner_target', 'satisfaction_survey'];
   const parts = [];
   for (const table of tables) {
     const rows = await api.orm.em.getConnection().execute(`select md5(coalesce(string_agg(t::text, '|' order by t.id), '')) as sum, count(*)::int as n from ${table} t where tenant_id = ?`, [a.tenant.id]);
@@ -43,6 +43,10 @@ beforeAll(async () => {
   ids.task = customer.tasks[0].id;
   const today = api.clock.now().toISOString().slice(0, 10);
   ids.interaction = (await api.gql(`mutation($i: LogCustomerInteractionInput!) { logCustomerInteraction(input: $i) { interaction { id } } }`, { i: { customerId: ids.customer, type: 'EMAIL', occurredOn: today, outcome: 'NEUTRAL', followUpOn: today } }, { token: a.tokens.admin })).data.logCustomerInteraction.interaction.id;
+  await api.gql(`mutation { recomputePartnerHealth { scored } }`, {}, { token: a.tokens.admin });
+  ids.alert = (await api.gql(`{ partnerAlerts { nodes { id } } }`, {}, { token: a.tokens.admin })).data.partnerAlerts.nodes[0].id;
+  const tomorrow = new Date(api.clock.now().getTime() + 86_400_000).toISOString().slice(0, 10);
+  ids.intervention = (await api.gql(`mutation($i: PlanInterventionInput!) { planIntervention(input: $i) { intervention { id } } }`, { i: { alertId: ids.alert, type: 'CHECK_IN_CALL', owner: 'Pat', dueDate: tomorrow } }, { token: a.tokens.admin })).data.planIntervention.intervention.id;
   // Tenant B has data of its own, so "empty" answers are not trivially empty.
   await submitApplication(api, b);
 });
@@ -57,6 +61,8 @@ describe("tenant B cannot see tenant A's records", () => {
       [`query($id: ID!) { customer(id: $id) { id } }`, { id: ids.customer }],
       [`query($id: ID!) { resellerPortfolio(resellerId: $id) { customerCount } }`, { id: ids.reseller }],
       [`query($id: ID!) { customerWorkDue(resellerId: $id) { tasks { id } } }`, { id: ids.reseller }],
+      [`query($id: ID!) { partnerHealth(resellerId: $id) { score } }`, { id: ids.reseller }],
+      [`query($id: ID!) { resellerSuccessDashboard(resellerId: $id) { history { score } } }`, { id: ids.reseller }],
     ];
     for (const [query, variables] of reads) {
       const result = await api.gql(query, variables, { token: b.tokens.admin });
@@ -95,6 +101,13 @@ describe("tenant B cannot see tenant A's records", () => {
       [`mutation($i: CompleteCustomerFollowUpInput!) { completeCustomerFollowUp(input: $i) { interaction { id } } }`, { i: { interactionId: ids.interaction } }],
       [`mutation($i: CompleteCustomerTaskInput!) { completeCustomerTask(input: $i) { task { id } } }`, { i: { taskId: ids.task } }],
       [`mutation($i: RecomputeCustomerHealthInput) { recomputeCustomerHealth(input: $i) { scored } }`, { i: { resellerId: ids.reseller } }],
+      [`mutation($r: ID) { recomputePartnerHealth(input: { resellerId: $r }) { scored } }`, { r: ids.reseller }],
+      [`mutation($i: AlertIdInput!) { acknowledgeAlert(input: $i) { alert { id } } }`, { i: { alertId: ids.alert } }],
+      [`mutation($i: ResolveAlertInput!) { resolveAlert(input: $i) { alert { id } } }`, { i: { alertId: ids.alert, note: 'sneaky' } }],
+      [`mutation($i: PlanInterventionInput!) { planIntervention(input: $i) { intervention { id } } }`, { i: { alertId: ids.alert, type: 'TRAINING', owner: 'x', dueDate: '2999-01-01' } }],
+      [`mutation($i: UpdateInterventionInput!) { updateIntervention(input: $i) { intervention { id } } }`, { i: { interventionId: ids.intervention, status: 'CANCELLED' } }],
+      [`mutation($i: SetPartnerTargetsInput!) { setPartnerTargets(input: $i) { targets { isDefault } } }`, { i: { resellerId: ids.reseller, revenueTarget: '1.00', newCustomersPerMonth: 1 } }],
+      [`mutation($i: RecordSatisfactionSurveyInput!) { recordSatisfactionSurvey(input: $i) { survey { rating } } }`, { i: { resellerId: ids.reseller, rating: 1 } }],
     ];
     for (const [mutation, variables] of mutations) {
       const result = await api.gql(mutation, variables, { token: b.tokens.admin });
