@@ -36,9 +36,11 @@ const REFERENCE_SQL = `
     select reseller_id, count(*) as customers, count(*) filter (where signup_date > ?::date - 90) as new90,
            count(*) filter (where email is not null and service_plan is not null) as complete
       from customer where tenant_id = ? and reseller_id is not null group by reseller_id
+  ), by_reseller as (
+    select reseller_id, json_object_agg(month, cents) as revenue from revenue group by reseller_id
   )
-  select r.id, (select json_object_agg(v.month, v.cents) from revenue v where v.reseller_id = r.id) as revenue, c.customers, c.new90, c.complete
-    from reseller r left join customers c on c.reseller_id = r.id
+  select r.id, v.revenue, c.customers, c.new90, c.complete
+    from reseller r left join by_reseller v on v.reseller_id = r.id left join customers c on c.reseller_id = r.id
    where r.tenant_id = ?`;
 
 export async function healthScoringBench(options: { quick?: boolean } = {}): Promise<BenchResult> {

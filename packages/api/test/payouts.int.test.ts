@@ -127,7 +127,8 @@ describe('payment batches', () => {
       [[resellers.b.code, 'NO_VERIFIED_ACCOUNT', '80.00'], [resellers.c.code, 'BELOW_MINIMUM', '10.00']].sort(),
     );
     // Discard it, verify B, and draft again: now A (CCD) and B (an individual: PPD).
-    expect((await gql(`mutation($id: ID!) { cancelPaymentBatch(input: { batchId: $id, reason: "B verified now" }) { batch { status } } }`, { id: batch.id }, { token: tt.tokens.finance })).data.cancelPaymentBatch.batch.status).toBe('CANCELLED');
+    const cancelled = await gql(`mutation($id: ID!) { cancelPaymentBatch(input: { batchId: $id, reason: "B verified now" }) { batch { status cancelledBy cancellationReason payments { status } } } }`, { id: batch.id }, { token: tt.tokens.finance });
+    expect(cancelled.data.cancelPaymentBatch.batch).toEqual({ status: 'CANCELLED', cancelledBy: `finance@${tt.slug}.example`, cancellationReason: 'B verified now', payments: [{ status: 'CANCELLED' }] });
     await gql(`mutation($r: ID!) { verifyPayoutAccount(input: { resellerId: $r }) { payoutAccount { verifiedBy } } }`, { r: resellers.b.id }, { token: tt.tokens.admin });
     const second = (await gql(CREATE, { p: '2026-01' }, { token: tt.tokens.finance })).data.createPaymentBatch.batch;
     expect(second).toMatchObject({ status: 'DRAFT', total: { amount: '200.45' }, paymentCount: 2 });
@@ -143,6 +144,8 @@ describe('payment batches', () => {
   });
 
   it('four eyes: the creator cannot approve; another finance person can', async () => {
+    const viewer = async (token: string) => (await gql(`query($id: ID!) { paymentBatch(id: $id) { viewerIsCreator } }`, { id: batchId }, { token })).data.paymentBatch.viewerIsCreator;
+    expect([await viewer(tt.tokens.finance), await viewer(tt.tokens.admin)]).toEqual([true, false]);
     const own = await gql(APPROVE_BATCH, { id: batchId }, { token: tt.tokens.finance });
     expect(errorCode(own)).toBe('FORBIDDEN');
     expect(own.errors![0]!.message).toMatch(/someone other than/);

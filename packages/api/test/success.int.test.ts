@@ -137,7 +137,7 @@ describe('dashboards and who sees what', () => {
   });
 
   it('a partner sees its own score only, never alerts; another tenant sees nothing', async () => {
-    expect((await api.gql(`{ myHealth { score band components { key score } } }`, {}, { token: ownerA })).data.myHealth).toMatchObject({ score: 55, band: 'STABLE' });
+    expect((await api.gql(`{ myHealth { score band components { key score } targets { revenueTarget { amount } newCustomersPerMonth isDefault } } }`, {}, { token: ownerA })).data.myHealth).toMatchObject({ score: 55, band: 'STABLE', targets: { revenueTarget: { amount: '5000.00' }, newCustomersPerMonth: 5, isDefault: false } });
     expect(errorCode(await api.gql(HEALTH, { r: r.b.id }, { token: ownerA }))).toBe('NOT_FOUND');
     expect(errorCode(await api.gql(ALERTS, { r: r.a.id }, { token: ownerA }))).toBe('FORBIDDEN');
     expect(errorCode(await api.gql(HEALTH, { r: r.a.id }, { token: other.tokens.admin }))).toBe('NOT_FOUND');

@@ -21,6 +21,8 @@ export enum PaymentStatus {
   EXPORTED = 'EXPORTED',
   SETTLED = 'SETTLED',
   FAILED = 'FAILED',
+  /** Its batch was cancelled before export: nothing was sent. */
+  CANCELLED = 'CANCELLED',
 }
 registerEnumType(PaymentStatus, { name: 'PaymentStatus' });
 
@@ -37,7 +39,21 @@ export interface SkippedReseller {
 @Entity({ tableName: 'payment_batch' })
 @Index({ properties: ['tenant', 'createdAt'] })
 export class PaymentBatch extends TenantOwned {
-  [OptionalProps]?: 'createdAt' | 'status' | 'approvedBy' | 'approvedByLabel' | 'approvedAt' | 'exportedAt' | 'exportedBy' | 'effectiveDate' | 'totalCents' | 'paymentCount' | 'skipped';
+  [OptionalProps]?:
+    | 'createdAt'
+    | 'status'
+    | 'approvedBy'
+    | 'approvedByLabel'
+    | 'approvedAt'
+    | 'exportedAt'
+    | 'exportedBy'
+    | 'effectiveDate'
+    | 'totalCents'
+    | 'paymentCount'
+    | 'skipped'
+    | 'cancelledAt'
+    | 'cancelledBy'
+    | 'cancellationReason';
 
   @Field({ description: 'Approved lines of this period and earlier are paid.' }) @Property({ type: 'text' }) period!: string;
   @Field(() => PaymentBatchStatus) @Enum({ items: () => PaymentBatchStatus, type: 'text' }) status: PaymentBatchStatus = PaymentBatchStatus.DRAFT;
@@ -53,6 +69,9 @@ export class PaymentBatch extends TenantOwned {
   @Property({ type: new BigIntType('bigint') }) totalCents: bigint = 0n;
   @Field(() => Int) @Property({ type: 'integer' }) paymentCount: number = 0;
   @Property({ type: 'json' }) skipped: SkippedReseller[] = [];
+  @Field(() => Date, { nullable: true }) @Property({ type: 'datetime', nullable: true }) cancelledAt: Date | null = null;
+  @Field(() => String, { nullable: true }) @Property({ type: 'text', nullable: true }) cancelledBy: string | null = null;
+  @Field(() => String, { nullable: true }) @Property({ type: 'text', nullable: true }) cancellationReason: string | null = null;
 }
 
 /** One reseller's payout in a batch, with the bank details as they were approved. */

@@ -13,7 +13,7 @@ import { Reseller } from '../resellers/reseller.entity.js';
 import { actorTenant } from '../tenants/tenant.service.js';
 import { decidePayments } from './payment-plan.js';
 import { insertPaymentItems, linesNoLongerApproved, minimumPayouts, payableLines, releaseItems } from './payment-batch.repository.js';
-import { Payment, PaymentBatch, PaymentBatchStatus, type SkippedReseller } from './payment-batch.entity.js';
+import { Payment, PaymentBatch, PaymentBatchStatus, PaymentStatus, type SkippedReseller } from './payment-batch.entity.js';
 import { PayoutAccount } from './payout-account.entity.js';
 import { BusinessType } from '../applications/application.enums.js';
 
@@ -59,7 +59,7 @@ export async function createPaymentBatch(ctx: Context, input: { period: string }
     const paid = decisions.filter((decision) => decision.pay);
     if (paid.length === 0) {
       throw new AppError('CONFLICT', 'Nothing to pay: no reseller has approved, unpaid commissions that reach its minimum payout and verified bank details', {
-        skipped: skipped.map((s) => ({ code: s.code, amount: formatMoney(BigInt(s.cents)), reason: s.reason })),
+        skipped: skipped.map((s) => ({ resellerId: s.resellerId, code: s.code, name: s.name, amount: formatMoney(BigInt(s.cents)), currency: tenant.currency, reason: s.reason })),
       });
     }
     const now = ctx.app.clock.now();
@@ -139,7 +139,11 @@ export async function cancelPaymentBatch(ctx: Context, input: { batchId: string;
     if (batch.status !== PaymentBatchStatus.DRAFT && batch.status !== PaymentBatchStatus.APPROVED) throw conflict('An exported batch cannot be cancelled: mark its payments settled or failed');
     const payments = await tx.find(Payment, { batch });
     await releaseItems(tx, tenant.id, payments.map((payment) => payment.id));
+    for (const payment of payments) payment.status = PaymentStatus.CANCELLED;
     batch.status = PaymentBatchStatus.CANCELLED;
+    batch.cancelledAt = ctx.app.clock.now();
+    batch.cancelledBy = ctx.actor!.label;
+    batch.cancellationReason = reason;
     recordAudit(tx, tenant, ctx.actor, { action: 'payment_batch.cancelled', entityType: 'PaymentBatch', entityId: batch.id, reason });
     return batch;
   });

@@ -13,7 +13,7 @@ import { Tenant } from '../tenants/tenant.entity.js';
 import { actorTenant } from '../tenants/tenant.service.js';
 import { isValidRoutingNumber } from './nacha-writer.js';
 import { Payment, PaymentBatch, PaymentBatchStatus, PaymentFile } from './payment-batch.entity.js';
-import { approvePaymentBatch, cancelPaymentBatch, createPaymentBatch } from './payment-batch.service.js';
+import { actorKey, approvePaymentBatch, cancelPaymentBatch, createPaymentBatch } from './payment-batch.service.js';
 import { exportPaymentBatch, markPaymentFailed, markPaymentSettled, paymentLines } from './payment-export.service.js';
 import { BankAccountType, PayoutAccount } from './payout-account.entity.js';
 import { setMyPayoutAccount, verifyPayoutAccount } from './payout-account.service.js';
@@ -250,6 +250,11 @@ export class PaymentBatchResolver {
   @FieldResolver(() => [SkippedPayoutType], { description: 'Resellers with payable lines that this batch does not pay, and why.' })
   async skipped(@Root() batch: PaymentBatch, @Ctx() ctx: Context) {
     return Promise.all(batch.skipped.map(async (s) => ({ ...s, amount: (await moneyOf(ctx, BigInt(s.cents)))! })));
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether the signed-in user drafted this batch (and so may not approve it).' })
+  viewerIsCreator(@Root() batch: PaymentBatch, @Ctx() ctx: Context) {
+    return !!ctx.actor && batch.createdBy === actorKey(ctx.actor);
   }
 
   @FieldResolver(() => PaymentBatchFileType, { nullable: true })

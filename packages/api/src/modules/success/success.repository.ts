@@ -112,18 +112,16 @@ export class SuccessRepository {
     );
   }
 
-  /** One snapshot per reseller per day: a second recompute the same day replaces it. */
+  /** One snapshot per reseller per day (a second recompute the same day replaces it), in one statement. */
   async storeSnapshots(computedOn: string, now: Date, snapshots: { resellerId: string; score: number | null; band: string | null; components: unknown; inputs: unknown }[]) {
-    for (let start = 0; start < snapshots.length; start += 5000) {
-      const chunk = snapshots.slice(start, start + 5000);
-      await this.rows(
-        `insert into partner_health_snapshot (id, tenant_id, created_at, reseller_id, computed_on, score, band, components, inputs)
-         select gen_random_uuid(), ?, ?, s.reseller_id, ?::date, s.score, s.band, s.components, s.inputs
-           from unnest(?::uuid[], ?::int[], ?::text[], ?::jsonb[], ?::jsonb[]) as s(reseller_id, score, band, components, inputs)
-         on conflict (reseller_id, computed_on) do update set score = excluded.score, band = excluded.band, components = excluded.components, inputs = excluded.inputs, created_at = excluded.created_at`,
-        [this.tenantId, now, computedOn, chunk.map((s) => s.resellerId), chunk.map((s) => s.score), chunk.map((s) => s.band), chunk.map((s) => JSON.stringify(s.components)), chunk.map((s) => JSON.stringify(s.inputs))],
-      );
-    }
+    if (snapshots.length === 0) return;
+    await this.rows(
+      `insert into partner_health_snapshot (id, tenant_id, created_at, reseller_id, computed_on, score, band, components, inputs)
+       select gen_random_uuid(), ?, ?, s.reseller_id, ?::date, s.score, s.band, s.components, s.inputs
+         from unnest(?::uuid[], ?::int[], ?::text[], ?::jsonb[], ?::jsonb[]) as s(reseller_id, score, band, components, inputs)
+       on conflict (reseller_id, computed_on) do update set score = excluded.score, band = excluded.band, components = excluded.components, inputs = excluded.inputs, created_at = excluded.created_at`,
+      [this.tenantId, now, computedOn, snapshots.map((s) => s.resellerId), snapshots.map((s) => s.score), snapshots.map((s) => s.band), snapshots.map((s) => JSON.stringify(s.components)), snapshots.map((s) => JSON.stringify(s.inputs))],
+    );
   }
 
   openAlerts() {

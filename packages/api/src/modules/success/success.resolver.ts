@@ -34,6 +34,13 @@ class PartnerHealthComponentType {
   @Field(() => Float, { nullable: true, description: '0–100; null when there is no data (its weight goes to the others).' }) score!: number | null;
 }
 
+@ObjectType()
+class PartnerTargetsView {
+  @Field(() => Money) revenueTarget!: Money;
+  @Field(() => Int) newCustomersPerMonth!: number;
+  @Field({ description: 'The defaults of SPEC §5 ($25,000 and 5 a month), not set by an admin.' }) isDefault!: boolean;
+}
+
 @ObjectType('PartnerHealth')
 class PartnerHealthType {
   @Field(() => ID) resellerId!: string;
@@ -43,6 +50,7 @@ class PartnerHealthType {
   @Field(() => [PartnerHealthComponentType]) components!: PartnerHealthComponentType[];
   @Field(() => Int, { nullable: true, description: 'Score change against the snapshot 7 or more days older.' }) change7d!: number | null;
   @Field(() => Int, { nullable: true, description: 'Score change against the snapshot 30 or more days older.' }) change30d!: number | null;
+  @Field(() => PartnerTargetsView, { description: 'The targets revenue performance and acquisition are measured against.' }) targets!: PartnerTargetsView;
 }
 
 @ObjectType()
@@ -78,12 +86,6 @@ class ChannelSuccessDashboard {
   @Field(() => [Intervention], { description: 'Open interventions due within 7 days or overdue.' }) interventionsDue!: Intervention[];
 }
 
-@ObjectType()
-class PartnerTargetsView {
-  @Field(() => Money) revenueTarget!: Money;
-  @Field(() => Int) newCustomersPerMonth!: number;
-  @Field({ description: 'The defaults of SPEC §5 ($25,000 and 5 a month), not set by an admin.' }) isDefault!: boolean;
-}
 
 @ObjectType()
 class ResellerSuccessDashboard {
@@ -192,7 +194,16 @@ async function healthOf(ctx: Context, resellerId: string): Promise<PartnerHealth
   const [row] = await new SuccessRepository(ctx.em, ctx.actor!.tenantId, reseller.id).latestWithTrend(today(ctx));
   if (!row) return null;
   const snapshot = (await ctx.em.findOne(PartnerHealthSnapshot, { reseller, computedOn: row.computed_on }))!;
-  return { resellerId: reseller.id, score: row.score, band: row.band as HealthBand | null, computedOn: row.computed_on, components: snapshot.components, change7d: change(row.score, row.score7), change30d: change(row.score, row.score30) };
+  return {
+    resellerId: reseller.id,
+    score: row.score,
+    band: row.band as HealthBand | null,
+    computedOn: row.computed_on,
+    components: snapshot.components,
+    change7d: change(row.score, row.score7),
+    change30d: change(row.score, row.score30),
+    targets: await targetsOf(ctx, reseller.id),
+  };
 }
 
 async function targetsOf(ctx: Context, resellerId: string): Promise<PartnerTargetsView> {
