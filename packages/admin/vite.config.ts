@@ -2,7 +2,8 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 // The api serves this build under /admin/ and answers /graphql on the same origin, so the
-// dev server mirrors that: same base path, /graphql proxied to the api.
+// dev server mirrors that: same base path, /graphql (and the exported payment files under /files)
+// proxied to the api.
 export default defineConfig({
   base: '/admin/',
   plugins: [react()],
@@ -24,7 +25,7 @@ export default defineConfig({
   server: {
     port: 5174,
     strictPort: true,
-    proxy: { '/graphql': 'http://localhost:4000' },
+    proxy: { '/graphql': 'http://localhost:4000', '/files': 'http://localhost:4000' },
   },
   // `vite preview` reuses server.proxy; a fixed port keeps e2e URLs predictable.
   preview: { port: 4174, strictPort: true },

@@ -18,13 +18,25 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
-import { canImportBilling, canManageApiKeys, canReadCommissions, canReadCustomers, canReadEmails, canReadOnboarding, isStaffRole } from '../features/viewer/permissions';
+import {
+  canImportBilling,
+  canManageApiKeys,
+  canReadAchSettings,
+  canReadCommissions,
+  canReadCustomers,
+  canReadEmails,
+  canReadOnboarding,
+  canReadPayouts,
+  canReadSuccess,
+  isStaffRole,
+} from '../features/viewer/permissions';
 import { AdminViewerQuery, useSignOut, ViewerProvider, type Viewer } from '../features/viewer/viewer';
 import { graphql } from '../gql';
 import type { Role } from '../gql/graphql';
 import { ErrorState, LoadingState } from '../ui';
 import {
   IconAlert,
+  IconBank,
   IconBuilding,
   IconChart,
   IconCheck,
@@ -32,12 +44,14 @@ import {
   IconCoins,
   IconDownload,
   IconFile,
+  IconHeartbeat,
   IconInbox,
   IconKey,
   IconList,
   IconLogout,
   IconMail,
   IconMessage,
+  IconSettings,
   IconUsers,
 } from '../ui/icons';
 import { roleLabel } from '../ui/labels';
@@ -93,6 +107,15 @@ const NAV_SECTIONS: { title: string; items: NavItem[] }[] = [
       { to: '/commissions/disputes', label: 'Disputes', icon: <IconMessage />, visible: canReadCommissions, count: 'openDisputes' },
       { to: '/commissions/reconciliation', label: 'Reconciliation', icon: <IconCheck />, visible: canReadCommissions },
       { to: '/commissions/import', label: 'Billing import', icon: <IconDownload />, visible: canImportBilling },
+      { to: '/payments', label: 'Payments', icon: <IconBank />, visible: canReadPayouts },
+    ],
+  },
+  {
+    title: 'Success',
+    items: [
+      { to: '/success', label: 'Partner success', icon: <IconHeartbeat />, visible: canReadSuccess, exact: true },
+      { to: '/success/alerts', label: 'Alerts', icon: <IconAlert />, visible: canReadSuccess },
+      { to: '/success/interventions', label: 'Interventions', icon: <IconList />, visible: canReadSuccess },
     ],
   },
   {
@@ -100,6 +123,7 @@ const NAV_SECTIONS: { title: string; items: NavItem[] }[] = [
     items: [
       { to: '/outbox', label: 'Outbox', icon: <IconMail />, visible: canReadEmails },
       { to: '/api-keys', label: 'API keys', icon: <IconKey />, visible: canManageApiKeys },
+      { to: '/settings/ach', label: 'ACH settings', icon: <IconSettings />, visible: canReadAchSettings },
     ],
   },
 ];

@@ -1,4 +1,5 @@
 import { Navigate, Route, Routes } from 'react-router';
+import { AchSettingsPage } from '../routes/AchSettingsPage';
 import { ApiKeysPage } from '../routes/ApiKeysPage';
 import { ApplicationDetailPage } from '../routes/ApplicationDetailPage';
 import { ApplicationsPage } from '../routes/ApplicationsPage';
@@ -17,8 +18,14 @@ import { NotFoundPage } from '../routes/NotFoundPage';
 import { OutboxMessagePage } from '../routes/OutboxMessagePage';
 import { OutboxPage } from '../routes/OutboxPage';
 import { OverdueOnboardingPage } from '../routes/OverdueOnboardingPage';
+import { PaymentBatchDetailPage } from '../routes/PaymentBatchDetailPage';
+import { PaymentBatchesPage } from '../routes/PaymentBatchesPage';
 import { ResellerDetailPage } from '../routes/ResellerDetailPage';
 import { ResellersPage } from '../routes/ResellersPage';
+import { SuccessAlertsPage } from '../routes/SuccessAlertsPage';
+import { SuccessDashboardPage } from '../routes/SuccessDashboardPage';
+import { SuccessInterventionsPage } from '../routes/SuccessInterventionsPage';
+import { SuccessResellerPage } from '../routes/SuccessResellerPage';
 import { AdminLayout } from './AdminLayout';
 import { RequireAuth } from './auth';
 import { PublicLayout } from './PublicLayout';
@@ -65,6 +72,13 @@ export function AppRoutes() {
         <Route path="commissions/disputes" element={<CommissionDisputesPage />} />
         <Route path="commissions/import" element={<BillingImportPage />} />
         <Route path="commissions/reconciliation" element={<CommissionReconciliationPage />} />
+        <Route path="payments" element={<PaymentBatchesPage />} />
+        <Route path="payments/:id" element={<PaymentBatchDetailPage />} />
+        <Route path="settings/ach" element={<AchSettingsPage />} />
+        <Route path="success" element={<SuccessDashboardPage />} />
+        <Route path="success/resellers/:id" element={<SuccessResellerPage />} />
+        <Route path="success/alerts" element={<SuccessAlertsPage />} />
+        <Route path="success/interventions" element={<SuccessInterventionsPage />} />
         <Route path="outbox" element={<OutboxPage />} />
         <Route path="outbox/:id" element={<OutboxMessagePage />} />
         <Route path="api-keys" element={<ApiKeysPage />} />

@@ -9,7 +9,9 @@ import { AssignPlanModal } from '../features/commissions/AssignPlanModal';
 import { periodLabel } from '../features/commissions/period';
 import { PortfolioSection } from '../features/customers/PortfolioSection';
 import { OnboardingSection } from '../features/onboarding/OnboardingSection';
+import { PayoutAccountCard } from '../features/payouts/PayoutAccountCard';
 import { ChangeStatusModal } from '../features/resellers/ChangeStatusModal';
+import { HealthCard } from '../features/success/HealthCard';
 import { NEXT_RESELLER_STATUSES } from '../features/resellers/status';
 import { canChangeResellerStatus, canManageCommissions } from '../features/viewer/permissions';
 import { useViewer } from '../features/viewer/viewer';
@@ -270,6 +272,8 @@ export function ResellerDetailPage() {
                 ]}
               />
             </SectionCard>
+            <HealthCard resellerId={reseller.id} />
+            <PayoutAccountCard resellerId={reseller.id} />
             <SectionCard title="History">
               <HistoryTimeline events={reseller.history} />
             </SectionCard>

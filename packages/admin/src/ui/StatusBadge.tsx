@@ -31,6 +31,18 @@ const STATUS_COLORS: Record<string, MantineColor> = {
   OPEN: 'orange',
   RESOLVED: 'gray',
   UPHELD: 'green',
+  // Payment batches (draft → approved → exported → completed | cancelled) and their payments
+  // (pending → exported → settled | failed).
+  DRAFT: 'blue',
+  EXPORTED: 'indigo',
+  CANCELLED: 'gray',
+  PENDING: 'gray',
+  SETTLED: 'teal',
+  // Partner alerts (open → acknowledged → resolved) and interventions (planned → in progress → done | cancelled).
+  ACKNOWLEDGED: 'blue',
+  PLANNED: 'blue',
+  IN_PROGRESS: 'yellow',
+  DONE: 'green',
 };
 
 // A badge's label may ellipsize, so in a tight table column it would shrink to "SUBM…".

@@ -126,3 +126,17 @@ export const IconUsers = icon(
   </>,
 );
 export const IconRefresh = icon(<path d="M20 11a8 8 0 00-14.6-4.5M4 5v4h4M4 13a8 8 0 0014.6 4.5M20 19v-4h-4" />);
+export const IconBank = icon(
+  <>
+    <path d="M3 10l9-6 9 6" />
+    <path d="M5 10v8M9.5 10v8M14.5 10v8M19 10v8M3 20h18" />
+  </>,
+);
+export const IconSettings = icon(
+  <>
+    <circle cx="12" cy="12" r="3" />
+    <path d="M12 2.5v3M12 18.5v3M2.5 12h3M18.5 12h3M5.3 5.3l2.1 2.1M16.6 16.6l2.1 2.1M5.3 18.7l2.1-2.1M16.6 7.4l2.1-2.1" />
+  </>,
+);
+export const IconShield = icon(<path d="M12 3l7 3v6c0 4.5-3 7.5-7 9-4-1.5-7-4.5-7-9V6z" />);
+export const IconHeartbeat = icon(<path d="M3 12h4l2-5 4 10 2-5h6" />);

@@ -69,3 +69,39 @@ export function canReadCustomers(role: Role): boolean {
 export function canManageCustomers(role: Role): boolean {
   return role === 'ADMIN' || role === 'PARTNER_MANAGER';
 }
+
+/** Every staff role reads payment batches and their payments. */
+export function canReadPayouts(role: Role): boolean {
+  return isStaffRole(role);
+}
+
+/**
+ * Finance team (ADMIN, FINANCE): create, approve, export and cancel payment batches, settle or
+ * fail payments, verify resellers' bank details and download the NACHA file. Partner managers read.
+ */
+export function canManagePayouts(role: Role): boolean {
+  return role === 'ADMIN' || role === 'FINANCE';
+}
+
+/** Finance team (ADMIN, FINANCE): the company and bank identities written into NACHA files. */
+export function canReadAchSettings(role: Role): boolean {
+  return role === 'ADMIN' || role === 'FINANCE';
+}
+
+/** Administrators only change the ACH settings. */
+export function canEditAchSettings(role: Role): boolean {
+  return role === 'ADMIN';
+}
+
+/** Every staff role reads partner success: health scores, alerts and interventions. */
+export function canReadSuccess(role: Role): boolean {
+  return isStaffRole(role);
+}
+
+/**
+ * Partner team (ADMIN, PARTNER_MANAGER): recompute partner health, acknowledge and resolve alerts,
+ * plan and update interventions, set targets and record satisfaction surveys. Finance reads.
+ */
+export function canManageSuccess(role: Role): boolean {
+  return role === 'ADMIN' || role === 'PARTNER_MANAGER';
+}
