@@ -112,15 +112,19 @@ export class SuccessRepository {
     );
   }
 
-  /** One snapshot per reseller per day (a second recompute the same day replaces it), in one statement. */
+  /**
+   * One snapshot per reseller per day (a second recompute the same day replaces it), in one
+   * statement. The rows travel as one JSON document: PostgreSQL parses it once, which is several
+   * times faster than arrays of JSON values at 10,000 resellers.
+   */
   async storeSnapshots(computedOn: string, now: Date, snapshots: { resellerId: string; score: number | null; band: string | null; components: unknown; inputs: unknown }[]) {
     if (snapshots.length === 0) return;
     await this.rows(
       `insert into partner_health_snapshot (id, tenant_id, created_at, reseller_id, computed_on, score, band, components, inputs)
-       select gen_random_uuid(), ?, ?, s.reseller_id, ?::date, s.score, s.band, s.components, s.inputs
-         from unnest(?::uuid[], ?::int[], ?::text[], ?::jsonb[], ?::jsonb[]) as s(reseller_id, score, band, components, inputs)
+       select gen_random_uuid(), ?, ?, (e->>'r')::uuid, ?::date, (e->>'s')::int, e->>'b', e->'c', e->'i'
+         from jsonb_array_elements(?::jsonb) as e
        on conflict (reseller_id, computed_on) do update set score = excluded.score, band = excluded.band, components = excluded.components, inputs = excluded.inputs, created_at = excluded.created_at`,
-      [this.tenantId, now, computedOn, snapshots.map((s) => s.resellerId), snapshots.map((s) => s.score), snapshots.map((s) => s.band), snapshots.map((s) => JSON.stringify(s.components)), snapshots.map((s) => JSON.stringify(s.inputs))],
+      [this.tenantId, now, computedOn, JSON.stringify(snapshots.map((s) => ({ r: s.resellerId, s: s.score, b: s.band, c: s.components, i: s.inputs })))],
     );
   }
 
