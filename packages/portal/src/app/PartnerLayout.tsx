@@ -5,15 +5,18 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { useSignOut } from '../features/auth/useSignOut';
 import { graphql } from '../gql';
 
-// The signed-in partner's area. Add a page to the header navigation here. Five pages fit the
-// header from Mantine's `md` breakpoint (62em; the user's name from `lg`); below it the pages and
-// Sign out sit behind the avatar menu.
+// The signed-in partner's area. Add a page to the header navigation here. Seven pages (narrow
+// buttons) fit the header from Mantine's `lg` breakpoint (75em; at `md`, 62em, they squeezed the
+// company name to a few letters); the user's name joins them from `xl` (88em, for the same reason).
+// Below `lg` the pages and Sign out sit behind the avatar menu.
 const NAV_ITEMS = [
   { to: '/profile', label: 'Profile' },
   { to: '/onboarding', label: 'Onboarding' },
   { to: '/customers', label: 'Customers' },
   { to: '/commissions', label: 'Commissions' },
+  { to: '/payments', label: 'Payments' },
   { to: '/analytics', label: 'Analytics' },
+  { to: '/health', label: 'My health' },
 ];
 
 const PortalPartnerHeaderQuery = graphql(`
@@ -61,7 +64,7 @@ export function PartnerLayout() {
                   <Skeleton h={18} w={160} />
                 ) : (
                   <>
-                    <Text fw={700} truncate data-testid="partner-company">
+                    <Text fw={700} truncate title={me?.reseller?.companyName ?? undefined} data-testid="partner-company">
                       {me?.reseller?.companyName ?? 'Partner portal'}
                     </Text>
                     {me && (
@@ -72,7 +75,7 @@ export function PartnerLayout() {
                   </>
                 )}
               </Stack>
-              <Group gap={4} wrap="nowrap" visibleFrom="md">
+              <Group gap={4} wrap="nowrap" visibleFrom="lg">
                 {NAV_ITEMS.map((item) => {
                   const active = pathname === item.to || pathname.startsWith(`${item.to}/`);
                   return (
@@ -82,6 +85,7 @@ export function PartnerLayout() {
                       to={item.to}
                       variant={active ? 'light' : 'subtle'}
                       color={active ? undefined : 'gray'}
+                      px="sm"
                     >
                       {item.label}
                     </Button>
@@ -90,9 +94,9 @@ export function PartnerLayout() {
               </Group>
             </Group>
 
-            <Group gap="md" wrap="nowrap" visibleFrom="md" style={{ flexShrink: 0 }}>
+            <Group gap="md" wrap="nowrap" visibleFrom="lg" style={{ flexShrink: 0 }}>
               {me?.user && (
-                <Stack gap={0} align="flex-end" maw={220} visibleFrom="lg">
+                <Stack gap={0} align="flex-end" maw={220} visibleFrom="xl">
                   <Text size="sm" fw={500} truncate maw="100%" data-testid="user-name">
                     {me.user.name}
                   </Text>
@@ -107,7 +111,7 @@ export function PartnerLayout() {
             </Group>
 
             {/* Phones and tablets: the pages, the user and Sign out sit behind the avatar. */}
-            <Box hiddenFrom="md" style={{ flexShrink: 0 }}>
+            <Box hiddenFrom="lg" style={{ flexShrink: 0 }}>
               <Menu position="bottom-end" width={240}>
                 <Menu.Target>
                   <UnstyledButton aria-label="Account menu">

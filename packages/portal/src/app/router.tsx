@@ -5,11 +5,14 @@ import { ApplyPage } from '../routes/ApplyPage';
 import { CommissionsPage } from '../routes/CommissionsPage';
 import { CustomerDetailPage } from '../routes/CustomerDetailPage';
 import { CustomersPage } from '../routes/CustomersPage';
+import { HealthPage } from '../routes/HealthPage';
 import { ApplySubmittedPage } from '../routes/ApplySubmittedPage';
 import { LandingPage } from '../routes/LandingPage';
 import { LoginPage } from '../routes/LoginPage';
 import { NotFoundPage } from '../routes/NotFoundPage';
 import { OnboardingPage } from '../routes/OnboardingPage';
+import { PaymentStatementPage } from '../routes/PaymentStatementPage';
+import { PaymentsPage } from '../routes/PaymentsPage';
 import { ProfilePage } from '../routes/ProfilePage';
 import { SetPasswordPage } from '../routes/SetPasswordPage';
 import { RequireAuth } from './auth';
@@ -53,7 +56,10 @@ export function AppRoutes() {
         <Route path="customers" element={<CustomersPage />} />
         <Route path="customers/:id" element={<CustomerDetailPage />} />
         <Route path="commissions" element={<CommissionsPage />} />
+        <Route path="payments" element={<PaymentsPage />} />
+        <Route path="payments/:id" element={<PaymentStatementPage />} />
         <Route path="analytics" element={<AnalyticsPage />} />
+        <Route path="health" element={<HealthPage />} />
       </Route>
     </Routes>
   );

@@ -1,4 +1,4 @@
-// Scales shared by the hand-written SVG charts (commissions, analytics): no chart library.
+// Scales shared by the hand-written SVG charts (commissions, analytics, health): no chart library.
 
 /** A round step for about `count` grid lines over `range`. */
 export function niceStep(range: number, count: number): number {
@@ -22,4 +22,10 @@ export function axisLabel(value: number, currency: string): string {
     compactFormats.set(currency, format);
   }
   return format.format(value);
+}
+
+/** A linear map from `domain` to `range` (e.g. days to pixels); a zero-width domain maps to the range's start. */
+export function linearScale([d0, d1]: readonly [number, number], [r0, r1]: readonly [number, number]): (value: number) => number {
+  const span = d1 - d0;
+  return (value) => (span === 0 ? r0 : r0 + ((value - d0) / span) * (r1 - r0));
 }

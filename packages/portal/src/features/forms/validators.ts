@@ -62,3 +62,23 @@ export function newPassword(value: string): string | null {
   if (!/[A-Za-z]/.test(value) || !/[0-9]/.test(value)) return 'Use both letters and digits';
   return null;
 }
+
+/**
+ * An ABA routing number: 9 digits whose weighted sum (3, 7, 1, …) is a multiple of 10 — the api's
+ * `isValidRoutingNumber` (payouts/nacha-writer.ts), so a mistyped digit shows before submitting.
+ */
+export function routingNumber(value: string): string | null {
+  const trimmed = value.trim();
+  if (!trimmed) return 'Required';
+  if (!/^\d{9}$/.test(trimmed)) return 'Use the 9 digits of the routing number';
+  const weights = [3, 7, 1, 3, 7, 1, 3, 7, 1];
+  const sum = weights.reduce((total, weight, index) => total + weight * Number(trimmed[index]), 0);
+  return sum % 10 === 0 ? null : 'Not a valid routing number: check the digits';
+}
+
+/** A bank account number as the api takes it: 4 to 17 digits, spaces and dashes ignored. */
+export function bankAccountNumber(value: string): string | null {
+  const digits = value.replace(/[\s-]/g, '');
+  if (!digits) return 'Required';
+  return /^\d{4,17}$/.test(digits) ? null : 'Use the account number: 4 to 17 digits';
+}
