@@ -7,7 +7,8 @@ import { graphql } from '../gql';
 
 // The signed-in partner's area. Add a page to the header navigation here. Seven pages (narrow
 // buttons) fit the header from Mantine's `lg` breakpoint (75em; at `md`, 62em, they squeezed the
-// company name to a few letters); the user's name joins them from `xl` (88em, for the same reason).
+// company name to a few letters). The header keeps no room for the user's name (the content is
+// 1140 px wide at most and seven pages need it): it is the Sign out button's title and in the menu.
 // Below `lg` the pages and Sign out sit behind the avatar menu.
 const NAV_ITEMS = [
   { to: '/profile', label: 'Profile' },
@@ -95,17 +96,7 @@ export function PartnerLayout() {
             </Group>
 
             <Group gap="md" wrap="nowrap" visibleFrom="lg" style={{ flexShrink: 0 }}>
-              {me?.user && (
-                <Stack gap={0} align="flex-end" maw={220} visibleFrom="xl">
-                  <Text size="sm" fw={500} truncate maw="100%" data-testid="user-name">
-                    {me.user.name}
-                  </Text>
-                  <Text size="xs" c="dimmed" truncate maw="100%">
-                    {me.user.email}
-                  </Text>
-                </Stack>
-              )}
-              <Button variant="default" onClick={() => void signOut()} loading={signingOut}>
+              <Button variant="default" onClick={() => void signOut()} loading={signingOut} title={me?.user ? `Signed in as ${me.user.name} (${me.user.email})` : undefined}>
                 Sign out
               </Button>
             </Group>
