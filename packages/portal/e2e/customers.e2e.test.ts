@@ -5,61 +5,10 @@
  * move it to an allowed stage → Analytics, whose KPI figures must equal the `myAnalytics` answer.
  * Full-page screenshots go to packages/portal/test-results/ (git-ignored).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { startProductServer, type ProductServer } from './product-server.js';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PARTNER_LOGIN, graphqlAs, newPage, server, shot, signIn, useProductAndBrowser } from './browser.js';
 
-const shots = fileURLToPath(new URL('../test-results/', import.meta.url));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-let server: ProductServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  server = await startProductServer();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-  const page = await context.newPage();
-  // Any error the SPA throws fails the test (a broken request, a React error).
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  return page;
-}
-
-async function shot(page: Page, name: string) {
-  await page.screenshot({ path: `${shots}${name}.png`, fullPage: true });
-}
-
-/** A GraphQL request with the signed-in page's own session token (as the SPA sends it). */
-async function graphqlAs<T>(page: Page, query: string): Promise<T> {
-  const response = await page.evaluate(async (body) => {
-    const session = JSON.parse(localStorage.getItem('rh.portal.session') ?? '{}') as { token?: string };
-    const result = await fetch('/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${session.token ?? ''}` },
-      body: JSON.stringify({ query: body }),
-    });
-    return result.json();
-  }, query);
-  const { data, errors } = response as { data?: T; errors?: unknown[] };
-  expect(errors, JSON.stringify(errors)).toBeUndefined();
-  return data!;
-}
+useProductAndBrowser();
 
 /** What the analytics page must show for the api's figures (same formats as the page). */
 const money = (value: { amount: string; currency: string }) =>
@@ -76,11 +25,7 @@ function isoDay(offsetDays: number): string {
 describe('customers: list, detail, lifecycle, analytics', () => {
   it('filters, searches, logs an interaction, moves a stage and checks the analytics figures', async () => {
     const portal = await newPage();
-    await portal.goto(`${server.url}/portal/login`);
-    await portal.getByLabel('Email').fill('partner@demo.example');
-    await portal.getByLabel('Password', { exact: true }).fill('demo-password-2026');
-    await portal.getByRole('button', { name: /sign in/i }).click();
-    await expect.poll(() => portal.url()).toContain('/portal/profile');
+    await signIn(portal, DEMO_PARTNER_LOGIN);
 
     // 1. My customers, from the header navigation: the demo partner's whole portfolio.
     await portal.getByRole('link', { name: 'Customers', exact: true }).first().click();

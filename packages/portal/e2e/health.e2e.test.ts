@@ -6,71 +6,10 @@
  * shows. Reached from the header on a desktop and from the avatar menu on a phone.
  * Full-page screenshots go to packages/portal/test-results/ (git-ignored).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { startProductServer, type ProductServer } from './product-server.js';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PARTNER_LOGIN, graphqlAs, newPage, rawGraphqlAs, server, shot, signIn, useProductAndBrowser } from './browser.js';
 
-const shots = fileURLToPath(new URL('../test-results/', import.meta.url));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-// The demo partner login of packages/api/src/seeders/demo-seeder.ts.
-const LOGIN = 'partner@demo.example';
-const PASSWORD = 'demo-password-2026';
-
-let server: ProductServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  server = await startProductServer();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-  const page = await context.newPage();
-  // Any error the SPA throws fails the test (a broken request, a React error).
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  return page;
-}
-
-async function shot(page: Page, name: string) {
-  await page.screenshot({ path: `${shots}${name}.png`, fullPage: true });
-}
-
-/** A GraphQL request with the signed-in page's own session token (as the SPA sends it). */
-async function graphqlAs<T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<{ data?: T; errors?: { extensions?: { code?: string } }[] }> {
-  return (await page.evaluate(
-    async ({ query, variables }) => {
-      const session = JSON.parse(localStorage.getItem('rh.portal.session') ?? '{}') as { token?: string };
-      const result = await fetch('/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${session.token ?? ''}` },
-        body: JSON.stringify({ query, variables }),
-      });
-      return result.json();
-    },
-    { query, variables },
-  )) as { data?: T; errors?: { extensions?: { code?: string } }[] };
-}
-
-async function graphqlOk<T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const { data, errors } = await graphqlAs<T>(page, query, variables);
-  expect(errors, JSON.stringify(errors)).toBeUndefined();
-  return data!;
-}
+useProductAndBrowser();
 
 type Health = {
   resellerId: string;
@@ -93,11 +32,7 @@ const addDays = (day: string, days: number) => {
 describe('partner health', () => {
   it('shows the api’s score, band, components and trend', async () => {
     const portal = await newPage();
-    await portal.goto(`${server.url}/portal/login`);
-    await portal.getByLabel('Email').fill(LOGIN);
-    await portal.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await portal.getByRole('button', { name: /sign in/i }).click();
-    await expect.poll(() => portal.url()).toContain('/portal/profile');
+    await signIn(portal, DEMO_PARTNER_LOGIN);
 
     // 1. From the header navigation.
     await portal.getByRole('link', { name: 'My health', exact: true }).first().click();
@@ -105,7 +40,7 @@ describe('partner health', () => {
     await portal.getByTestId('health-summary').waitFor();
 
     // 2. The score, band, changes and date are the api's answer for this session.
-    const { myHealth: health, myReseller } = await graphqlOk<{ myHealth: Health | null; myReseller: { id: string } }>(
+    const { myHealth: health, myReseller } = await graphqlAs<{ myHealth: Health | null; myReseller: { id: string } }>(
       portal,
       `{ myReseller { id } myHealth { resellerId score band computedOn change7d change30d components { key weight score } } }`,
     );
@@ -158,7 +93,7 @@ describe('partner health', () => {
     const from = addDays(to, -90);
     expect(await chart.getAttribute('data-to')).toBe(to);
     expect(await chart.getAttribute('data-from')).toBe(from);
-    const { partnerHealthHistory: snapshots } = await graphqlOk<{ partnerHealthHistory: Snapshot[] }>(
+    const { partnerHealthHistory: snapshots } = await graphqlAs<{ partnerHealthHistory: Snapshot[] }>(
       portal,
       `query ($resellerId: ID!, $from: String!, $to: String!) { partnerHealthHistory(resellerId: $resellerId, from: $from, to: $to) { computedOn score } }`,
       { resellerId: myReseller.id, from, to },
@@ -172,9 +107,9 @@ describe('partner health', () => {
     expect(snapshots[snapshots.length - 1]).toEqual({ computedOn: api.computedOn, score: api.score });
 
     // A partner reads its own history only, and no alerts (staff only).
-    const other = await graphqlAs(portal, `{ partnerHealthHistory(resellerId: "00000000-0000-4000-8000-000000000000", from: "${from}", to: "${to}") { id } }`);
+    const other = await rawGraphqlAs(portal, `{ partnerHealthHistory(resellerId: "00000000-0000-4000-8000-000000000000", from: "${from}", to: "${to}") { id } }`);
     expect(other.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    const alerts = await graphqlAs(portal, `{ partnerAlerts(first: 1) { totalCount } }`);
+    const alerts = await rawGraphqlAs(portal, `{ partnerAlerts(first: 1) { totalCount } }`);
     expect(alerts.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     await shot(portal, '50-portal-health');
 

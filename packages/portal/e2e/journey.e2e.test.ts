@@ -4,45 +4,10 @@
  * the partner sets a password, signs in and sees its profile. Screenshots of every step go to
  * packages/portal/test-results/ (git-ignored).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { startProductServer, type ProductServer } from './product-server.js';
+import { describe, expect, it } from 'vitest';
+import { DEMO_ADMIN_LOGIN, DEMO_FINANCE_LOGIN, DEMO_PARTNER_LOGIN, DEMO_PASSWORD, newPage, server, shot, signIn, useProductAndBrowser } from './browser.js';
 
-const shots = fileURLToPath(new URL('../test-results/', import.meta.url));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-let server: ProductServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  server = await startProductServer();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-  const page = await context.newPage();
-  // Any error the SPA logs fails the journey (a broken request, a React error).
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  return page;
-}
-
-async function shot(page: Page, name: string) {
-  await page.screenshot({ path: `${shots}${name}.png`, fullPage: true });
-}
+useProductAndBrowser();
 
 describe('apply → approve → set password → portal', () => {
   it('walks the whole journey through both SPAs', async () => {
@@ -89,8 +54,8 @@ describe('apply → approve → set password → portal', () => {
     // 2. The ISP's admin signs in and approves it.
     const admin = await newPage();
     await admin.goto(`${server.url}/admin/`);
-    await admin.getByLabel('Email').fill('admin@demo.example');
-    await admin.getByLabel('Password', { exact: true }).fill('demo-password-2026');
+    await admin.getByLabel('Email').fill(DEMO_ADMIN_LOGIN);
+    await admin.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
     await shot(admin, '05-admin-login');
     await admin.getByRole('button', { name: /sign in/i }).click();
     await expect.poll(() => admin.url()).toContain('/admin/applications');
@@ -137,11 +102,7 @@ describe('commissions: the partner reads and disputes, finance approves', () => 
   it('walks commissions through both SPAs on the demo history', async () => {
     // The partner's commissions, with the chart and a calculation trace.
     const portal = await newPage();
-    await portal.goto(`${server.url}/portal/login`);
-    await portal.getByLabel('Email').fill('partner@demo.example');
-    await portal.getByLabel('Password', { exact: true }).fill('demo-password-2026');
-    await portal.getByRole('button', { name: /sign in/i }).click();
-    await expect.poll(() => portal.url()).toContain('/portal/profile');
+    await signIn(portal, DEMO_PARTNER_LOGIN);
     await portal.goto(`${server.url}/portal/commissions`);
     await portal.getByTestId('commission-chart').waitFor();
     await expect.poll(() => portal.getByTestId('commission-total').first().textContent()).toMatch(/\$\d/);
@@ -158,11 +119,7 @@ describe('commissions: the partner reads and disputes, finance approves', () => 
 
     // Finance sees the dispute and approves last month's run.
     const admin = await newPage();
-    await admin.goto(`${server.url}/admin/login`);
-    await admin.getByLabel('Email').fill('finance@demo.example');
-    await admin.getByLabel('Password', { exact: true }).fill('demo-password-2026');
-    await admin.getByRole('button', { name: /sign in/i }).click();
-    await expect.poll(() => admin.url()).toContain('/admin/applications');
+    await signIn(admin, DEMO_FINANCE_LOGIN, { app: 'admin' });
     await admin.goto(`${server.url}/admin/commissions/disputes`);
     await admin.getByTestId('dispute-row').first().waitFor();
     await shot(admin, '23-admin-disputes');

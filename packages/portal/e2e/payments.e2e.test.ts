@@ -6,82 +6,10 @@
  * card shows the new last four digits, "waiting for verification", and the full account number
  * is nowhere in the page. Full-page screenshots go to packages/portal/test-results/ (git-ignored).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { startProductServer, type ProductServer } from './product-server.js';
+import { describe, expect, it } from 'vitest';
+import { DEMO_OWNER_LOGIN, DEMO_PARTNER_LOGIN, graphqlAs, newPage, rawGraphqlAs, server, shot, signIn, useProductAndBrowser } from './browser.js';
 
-const shots = fileURLToPath(new URL('../test-results/', import.meta.url));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-// The demo logins of packages/api/src/seeders/demo-seeder.ts (DEMO_PARTNER_LOGIN, DEMO_OWNER_LOGIN).
-const STAFF_LOGIN = 'partner@demo.example';
-const OWNER_LOGIN = 'owner@demo.example';
-const PASSWORD = 'demo-password-2026';
-
-let server: ProductServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  server = await startProductServer();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-  const page = await context.newPage();
-  // Any error the SPA throws fails the test (a broken request, a React error).
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  return page;
-}
-
-async function shot(page: Page, name: string) {
-  await page.screenshot({ path: `${shots}${name}.png`, fullPage: true });
-}
-
-async function signIn(page: Page, email: string) {
-  await page.goto(`${server.url}/portal/login`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: /sign in/i }).click();
-  await expect.poll(() => page.url()).toContain('/portal/profile');
-}
-
-type GraphQLResponse<T> = { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
-
-/** A GraphQL request with the signed-in page's own session token (as the SPA sends it). */
-async function rawGraphqlAs<T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
-  return page.evaluate(
-    async ({ query: text, variables: vars }) => {
-      const session = JSON.parse(localStorage.getItem('rh.portal.session') ?? '{}') as { token?: string };
-      const result = await fetch('/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${session.token ?? ''}` },
-        body: JSON.stringify({ query: text, variables: vars }),
-      });
-      return result.json();
-    },
-    { query, variables },
-  ) as Promise<GraphQLResponse<T>>;
-}
-
-async function graphqlAs<T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const { data, errors } = await rawGraphqlAs<T>(page, query, variables);
-  expect(errors, JSON.stringify(errors)).toBeUndefined();
-  return data!;
-}
+useProductAndBrowser();
 
 /** What the page must show for the api's amount (the same format as the page). */
 const money = (value: { amount: string; currency: string }) =>
@@ -103,7 +31,7 @@ describe('payments: payout details, payment history, statements', () => {
   it('shows the staff user the payments and statements read-only, and lets the owner change the bank details', async () => {
     // 1. The staff user (RESELLER_STAFF of RS-000001) opens Payments from the header navigation.
     const staff = await newPage();
-    await signIn(staff, STAFF_LOGIN);
+    await signIn(staff, DEMO_PARTNER_LOGIN);
     await staff.getByRole('link', { name: 'Payments', exact: true }).first().click();
     await expect.poll(() => staff.url()).toMatch(/\/portal\/payments$/);
     await staff.getByTestId('payments-table').waitFor();
@@ -210,7 +138,7 @@ describe('payments: payout details, payment history, statements', () => {
 
     // 3. The owner changes the bank details.
     const owner = await newPage();
-    await signIn(owner, OWNER_LOGIN);
+    await signIn(owner, DEMO_OWNER_LOGIN);
     await owner.goto(`${server.url}/portal/payments`);
     await owner.getByTestId('payout-last4').waitFor();
     const before = (await owner.getByTestId('payout-last4').textContent()) ?? '';
