@@ -30,6 +30,14 @@ const APPROVE_BATCH = `mutation($id: ID!) { approvePaymentBatch(input: { batchId
 const EXPORT = `mutation($id: ID!) { exportPaymentBatch(input: { batchId: $id }) { batch { status effectiveDate } file { fileName sha256 byteSize nachaUrl remittanceCsvUrl } } }`;
 const SET_ACCOUNT = `mutation($i: SetMyPayoutAccountInput!) { setMyPayoutAccount(input: $i) { payoutAccount { holderName routingNumber accountLast4 accountType verifiedAt } } }`;
 
+/** Moves the clock on and signs everyone in again (sessions last 12 hours of the clock). */
+async function advanceDays(days: number) {
+  api.clock.advanceDays(days);
+  for (const [key, role] of [['admin', 'admin'], ['finance', 'finance'], ['partnerManager', 'partnerManager']] as const) tt.tokens[key] = await login(api, tt.slug, `${role}@${tt.slug}.example`, STAFF_PASSWORD);
+  other.tokens.admin = await login(api, other.slug, `admin@${other.slug}.example`, STAFF_PASSWORD);
+  for (const key of ['a', 'b', 'c'] as const) resellers[key].owner = await login(api, tt.slug, `owner-${key}@${tt.slug}.example`, STAFF_PASSWORD);
+}
+
 async function download(path: string, token?: string) {
   const response = await fetch(`${api.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   return { status: response.status, text: await response.text(), headers: response.headers };
@@ -204,6 +212,11 @@ describe('payment batches', () => {
 
   it('settles one payment (lines PAID, statement emailed once) and fails the other (lines payable again)', async () => {
     const SETTLE = `mutation($id: ID!) { markPaymentSettled(input: { paymentId: $id }) { payment { status settledAt } } }`;
+    // Not before the bank's effective date (the next business day at the earliest).
+    const early = await gql(SETTLE, { id: paymentIds.a }, { token: tt.tokens.finance });
+    expect(errorCode(early)).toBe('CONFLICT');
+    expect(early.errors![0]!.message).toMatch(/settle it on or after that day/);
+    await advanceDays(5);
     expect((await gql(SETTLE, { id: paymentIds.a }, { token: tt.tokens.finance })).data.markPaymentSettled.payment.status).toBe('SETTLED');
     expect((await gql(SETTLE, { id: paymentIds.a }, { token: tt.tokens.admin })).data.markPaymentSettled.payment.status).toBe('SETTLED'); // idempotent
     const statements = (await gql(`{ outboxEmails(first: 100) { nodes { template toAddress html text } } }`, {}, { token: tt.tokens.admin })).data.outboxEmails.nodes.filter((e: { template: string }) => e.template === 'PAYMENT_STATEMENT');
@@ -237,8 +250,8 @@ describe('payment batches', () => {
     expect(files[0]!.n).toBe(1);
     const nacha = await download(both[0]!.data.exportPaymentBatch.file.nachaUrl, tt.tokens.finance);
     expect(validate(nacha.text).ok).toBe(true);
-    // The second file of the day gets the next file id modifier.
-    expect(nacha.text.slice(33, 34)).toBe('B');
+    // Five days after the first file: a new day's first file is modifier A again.
+    expect(nacha.text.slice(33, 34)).toBe('A');
   });
 
   it("partners see their own payments with the statement, never the batch or another partner's", async () => {

@@ -1,4 +1,5 @@
-import type { Context } from '../app/context.js';
+import { contextFor, type AppServices, type Context } from '../app/context.js';
+import type { Actor } from '../auth/actor.js';
 import { Role } from '../auth/roles.js';
 import { User } from '../auth/user.entity.js';
 import { Payment } from '../modules/payouts/payment-batch.entity.js';
@@ -13,6 +14,10 @@ export interface DemoActors {
   asFinance: () => Context;
   /** A context for a reseller's owner user (the one who may set bank details). */
   asOwner: (user: User) => Context;
+  /** The app with its clock set to a past moment (the batch happened weeks ago). */
+  app: AppServices;
+  admin: Actor;
+  finance: Actor;
 }
 
 /**
@@ -45,8 +50,11 @@ export async function seedDemoPayouts(actors: DemoActors, resellerIds: string[],
     await verifyPayoutAccount(actors.asFinance(), resellerId);
   }
 
-  const batch = await createPaymentBatch(actors.asFinance(), { period: paidThrough });
-  await approvePaymentBatch(actors.asAdmin(), batch.id);
-  await exportPaymentBatch(actors.asFinance(), { batchId: batch.id });
-  for (const payment of await actors.asFinance().em.find(Payment, { batch: batch.id })) await markPaymentSettled(actors.asFinance(), payment.id);
+  // The batch ran on the 10th of the month after `paidThrough` and the bank settled it 4 days later.
+  const [year, month] = paidThrough.split('-').map(Number) as [number, number];
+  const at = (day: number, actor: Actor) => contextFor({ ...actors.app, clock: { now: () => new Date(Date.UTC(year, month, day, 15)) } }, actor);
+  const batch = await createPaymentBatch(at(10, actors.finance), { period: paidThrough });
+  await approvePaymentBatch(at(10, actors.admin), batch.id);
+  await exportPaymentBatch(at(10, actors.finance), { batchId: batch.id });
+  for (const payment of await actors.asFinance().em.find(Payment, { batch: batch.id })) await markPaymentSettled(at(14, actors.finance), payment.id);
 }

@@ -142,7 +142,7 @@ async function completeBatchIfDone(tx: Context['em'], payment: Payment): Promise
 }
 
 /**
- * The bank confirmed the credit: the payment's lines become PAID and the reseller gets its
+ * The bank confirmed the credit (on or after the effective date): the payment's lines become PAID and the reseller gets its
  * statement by email. Settling a settled payment changes nothing (idempotent, one email).
  */
 export async function markPaymentSettled(ctx: Context, paymentId: string): Promise<Payment> {
@@ -151,6 +151,10 @@ export async function markPaymentSettled(ctx: Context, paymentId: string): Promi
     const payment = await lockPayment(tx, paymentId);
     if (payment.status === PaymentStatus.SETTLED) return payment;
     if (payment.status !== PaymentStatus.EXPORTED) throw conflict(`The payment is ${payment.status.toLowerCase()}; only an exported payment can be settled`);
+    // A bank confirms a credit on or after its effective date, never before.
+    const batch = (await tx.findOne(PaymentBatch, { id: payment.batch.id }))!;
+    const today = localDateTime(ctx.app.clock.now(), tenant.timezone).date;
+    if (batch.effectiveDate && today < batch.effectiveDate) throw conflict(`The bank credits this payment on ${batch.effectiveDate}: settle it on or after that day`, { effectiveDate: batch.effectiveDate });
     payment.status = PaymentStatus.SETTLED;
     payment.settledAt = ctx.app.clock.now();
     payment.decidedBy = ctx.actor!.label;
