@@ -13,7 +13,6 @@
 import 'reflect-metadata';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { randomBytes } from 'node:crypto';
-import { pathToFileURL } from 'node:url';
 import { contextFor, createAppServices } from '../src/app/context.js';
 import { loadConfig } from '../src/config/config.js';
 import { dropDatabase, ensureDatabase, withDatabase } from '../src/db/database.js';
@@ -24,7 +23,7 @@ import { setLogLevel } from '../src/shared/logger.js';
 import { firstDayOf, lastDayOf } from '../src/shared/period.js';
 import { benchServer, generate } from './generate.js';
 import { sqlMeter, withPeakRss } from './measure.js';
-import { printTable, writeResults, type BenchResult } from './report.js';
+import { runWhenMain, type BenchResult } from './report.js';
 
 export interface CommissionRunSize {
   resellers: number;
@@ -182,15 +181,4 @@ export async function commissionRunBench(options: { quick?: boolean } = {}): Pro
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  commissionRunBench({ quick: process.argv.includes('--quick') })
-    .then((result) => {
-      printTable([result]);
-      writeResults([result]);
-      process.exitCode = result.passed ? 0 : 1;
-    })
-    .catch((error) => {
-      console.error(error);
-      process.exit(1);
-    });
-}
+runWhenMain(import.meta.url, () => commissionRunBench({ quick: process.argv.includes('--quick') }));

@@ -9,7 +9,6 @@
 import 'reflect-metadata';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { randomBytes } from 'node:crypto';
-import { pathToFileURL } from 'node:url';
 import { contextFor, createAppServices } from '../src/app/context.js';
 import { loadConfig } from '../src/config/config.js';
 import { dropDatabase, ensureDatabase, withDatabase } from '../src/db/database.js';
@@ -19,7 +18,7 @@ import type { Clock } from '../src/shared/clock.js';
 import { setLogLevel } from '../src/shared/logger.js';
 import { benchServer, DEFAULT_END_PERIOD, generate } from './generate.js';
 import { sqlMeter, withPeakRss } from './measure.js';
-import { printTable, writeResults, type BenchResult } from './report.js';
+import { runWhenMain, type BenchResult } from './report.js';
 
 const FULL = { resellers: 10_000, customers: 100_000, months: 7, seed: 7 };
 const SMALL = { resellers: 200, customers: 2_000, months: 7, seed: 7 };
@@ -105,15 +104,4 @@ export async function healthScoringBench(options: { quick?: boolean } = {}): Pro
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  healthScoringBench({ quick: process.argv.includes('--quick') })
-    .then((result) => {
-      printTable([result]);
-      writeResults([result]);
-      process.exitCode = result.passed ? 0 : 1;
-    })
-    .catch((error) => {
-      console.error(error);
-      process.exit(1);
-    });
-}
+runWhenMain(import.meta.url, () => healthScoringBench({ quick: process.argv.includes('--quick') }));

@@ -1,6 +1,7 @@
 /** The one table `pnpm bench` prints, and its JSON copy under the repository's git-ignored bench-results/. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { apiRoot } from '../src/config/config.js';
 
 export interface BenchResult {
@@ -47,4 +48,19 @@ export function writeResults(results: BenchResult[]): string {
   writeFileSync(path.join(dir, 'latest.json'), body);
   console.log(`\nwritten: ${path.relative(path.resolve(apiRoot, '../..'), file)}`);
   return file;
+}
+
+/** Runs one benchmark when its file is the process's entry point (`node … bench/x.bench.ts`). */
+export function runWhenMain(moduleUrl: string, bench: () => Promise<BenchResult>): void {
+  if (moduleUrl !== pathToFileURL(process.argv[1] ?? '').href) return;
+  bench()
+    .then((result) => {
+      printTable([result]);
+      writeResults([result]);
+      process.exitCode = result.passed ? 0 : 1;
+    })
+    .catch((error) => {
+      console.error(error);
+      process.exit(1);
+    });
 }
