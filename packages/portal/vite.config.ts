@@ -1,11 +1,14 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+// A relative path, not the package name: Vite bundles files a config imports by path, but loads
+// packages from node_modules with Node, which cannot run TypeScript.
+import { gqlDocuments } from '../shared-schema/vite-plugin-gql-documents.ts';
 
 // The api serves this build under /portal/ and answers /graphql on the same origin, so the
 // dev server mirrors that: same base path, /graphql proxied to the api.
 export default defineConfig({
   base: '/portal/',
-  plugins: [react()],
+  plugins: [gqlDocuments(new URL('.', import.meta.url)), react()],
   build: {
     outDir: 'dist',
     rolldownOptions: {

@@ -1,34 +1,48 @@
-import { Navigate, Route, Routes } from 'react-router';
-import { AchSettingsPage } from '../routes/AchSettingsPage';
-import { ApiKeysPage } from '../routes/ApiKeysPage';
-import { ApplicationDetailPage } from '../routes/ApplicationDetailPage';
-import { ApplicationsPage } from '../routes/ApplicationsPage';
-import { BillingImportPage } from '../routes/BillingImportPage';
-import { CommissionDisputesPage } from '../routes/CommissionDisputesPage';
-import { CommissionLinesPage } from '../routes/CommissionLinesPage';
-import { CommissionPlansPage } from '../routes/CommissionPlansPage';
-import { CommissionReconciliationPage } from '../routes/CommissionReconciliationPage';
-import { CommissionReportPage } from '../routes/CommissionReportPage';
-import { CommissionRunsPage } from '../routes/CommissionRunsPage';
-import { CustomerDetailPage } from '../routes/CustomerDetailPage';
-import { CustomerImportPage } from '../routes/CustomerImportPage';
-import { CustomersPage } from '../routes/CustomersPage';
+import { lazy, Suspense } from 'react';
+import { Navigate, Outlet, Route, Routes } from 'react-router';
 import { LoginPage } from '../routes/LoginPage';
 import { NotFoundPage } from '../routes/NotFoundPage';
-import { OutboxMessagePage } from '../routes/OutboxMessagePage';
-import { OutboxPage } from '../routes/OutboxPage';
-import { OverdueOnboardingPage } from '../routes/OverdueOnboardingPage';
-import { PaymentBatchDetailPage } from '../routes/PaymentBatchDetailPage';
-import { PaymentBatchesPage } from '../routes/PaymentBatchesPage';
-import { ResellerDetailPage } from '../routes/ResellerDetailPage';
-import { ResellersPage } from '../routes/ResellersPage';
-import { SuccessAlertsPage } from '../routes/SuccessAlertsPage';
-import { SuccessDashboardPage } from '../routes/SuccessDashboardPage';
-import { SuccessInterventionsPage } from '../routes/SuccessInterventionsPage';
-import { SuccessResellerPage } from '../routes/SuccessResellerPage';
+import { PageLoading } from '../ui/PageLoading';
 import { AdminLayout } from './AdminLayout';
 import { RequireAuth } from './auth';
 import { PublicLayout } from './PublicLayout';
+
+// Pages load on first navigation (one chunk each, with the feature code only they use); the
+// layouts and the login page are in the entry chunk so the first visit is quick.
+const AchSettingsPage = lazy(() => import('../routes/AchSettingsPage').then((m) => ({ default: m.AchSettingsPage })));
+const ApiKeysPage = lazy(() => import('../routes/ApiKeysPage').then((m) => ({ default: m.ApiKeysPage })));
+const ApplicationDetailPage = lazy(() => import('../routes/ApplicationDetailPage').then((m) => ({ default: m.ApplicationDetailPage })));
+const ApplicationsPage = lazy(() => import('../routes/ApplicationsPage').then((m) => ({ default: m.ApplicationsPage })));
+const BillingImportPage = lazy(() => import('../routes/BillingImportPage').then((m) => ({ default: m.BillingImportPage })));
+const CommissionDisputesPage = lazy(() => import('../routes/CommissionDisputesPage').then((m) => ({ default: m.CommissionDisputesPage })));
+const CommissionLinesPage = lazy(() => import('../routes/CommissionLinesPage').then((m) => ({ default: m.CommissionLinesPage })));
+const CommissionPlansPage = lazy(() => import('../routes/CommissionPlansPage').then((m) => ({ default: m.CommissionPlansPage })));
+const CommissionReconciliationPage = lazy(() => import('../routes/CommissionReconciliationPage').then((m) => ({ default: m.CommissionReconciliationPage })));
+const CommissionReportPage = lazy(() => import('../routes/CommissionReportPage').then((m) => ({ default: m.CommissionReportPage })));
+const CommissionRunsPage = lazy(() => import('../routes/CommissionRunsPage').then((m) => ({ default: m.CommissionRunsPage })));
+const CustomerDetailPage = lazy(() => import('../routes/CustomerDetailPage').then((m) => ({ default: m.CustomerDetailPage })));
+const CustomerImportPage = lazy(() => import('../routes/CustomerImportPage').then((m) => ({ default: m.CustomerImportPage })));
+const CustomersPage = lazy(() => import('../routes/CustomersPage').then((m) => ({ default: m.CustomersPage })));
+const OutboxMessagePage = lazy(() => import('../routes/OutboxMessagePage').then((m) => ({ default: m.OutboxMessagePage })));
+const OutboxPage = lazy(() => import('../routes/OutboxPage').then((m) => ({ default: m.OutboxPage })));
+const OverdueOnboardingPage = lazy(() => import('../routes/OverdueOnboardingPage').then((m) => ({ default: m.OverdueOnboardingPage })));
+const PaymentBatchDetailPage = lazy(() => import('../routes/PaymentBatchDetailPage').then((m) => ({ default: m.PaymentBatchDetailPage })));
+const PaymentBatchesPage = lazy(() => import('../routes/PaymentBatchesPage').then((m) => ({ default: m.PaymentBatchesPage })));
+const ResellerDetailPage = lazy(() => import('../routes/ResellerDetailPage').then((m) => ({ default: m.ResellerDetailPage })));
+const ResellersPage = lazy(() => import('../routes/ResellersPage').then((m) => ({ default: m.ResellersPage })));
+const SuccessAlertsPage = lazy(() => import('../routes/SuccessAlertsPage').then((m) => ({ default: m.SuccessAlertsPage })));
+const SuccessDashboardPage = lazy(() => import('../routes/SuccessDashboardPage').then((m) => ({ default: m.SuccessDashboardPage })));
+const SuccessInterventionsPage = lazy(() => import('../routes/SuccessInterventionsPage').then((m) => ({ default: m.SuccessInterventionsPage })));
+const SuccessResellerPage = lazy(() => import('../routes/SuccessResellerPage').then((m) => ({ default: m.SuccessResellerPage })));
+
+/** Renders the matched page, with a page-shaped placeholder while its chunk downloads. */
+function LazyPages() {
+  return (
+    <Suspense fallback={<PageLoading />}>
+      <Outlet />
+    </Suspense>
+  );
+}
 
 // The route table (paths are relative to the /admin basename).
 //
@@ -56,33 +70,35 @@ export function AppRoutes() {
           </RequireAuth>
         }
       >
-        <Route index element={<Navigate to="/applications" replace />} />
-        <Route path="applications" element={<ApplicationsPage />} />
-        <Route path="applications/:id" element={<ApplicationDetailPage />} />
-        <Route path="resellers" element={<ResellersPage />} />
-        <Route path="resellers/:id" element={<ResellerDetailPage />} />
-        <Route path="customers" element={<CustomersPage />} />
-        <Route path="customers/import" element={<CustomerImportPage />} />
-        <Route path="customers/:id" element={<CustomerDetailPage />} />
-        <Route path="onboarding/overdue" element={<OverdueOnboardingPage />} />
-        <Route path="commissions" element={<CommissionRunsPage />} />
-        <Route path="commissions/lines" element={<CommissionLinesPage />} />
-        <Route path="commissions/report" element={<CommissionReportPage />} />
-        <Route path="commissions/plans" element={<CommissionPlansPage />} />
-        <Route path="commissions/disputes" element={<CommissionDisputesPage />} />
-        <Route path="commissions/import" element={<BillingImportPage />} />
-        <Route path="commissions/reconciliation" element={<CommissionReconciliationPage />} />
-        <Route path="payments" element={<PaymentBatchesPage />} />
-        <Route path="payments/:id" element={<PaymentBatchDetailPage />} />
-        <Route path="settings/ach" element={<AchSettingsPage />} />
-        <Route path="success" element={<SuccessDashboardPage />} />
-        <Route path="success/resellers/:id" element={<SuccessResellerPage />} />
-        <Route path="success/alerts" element={<SuccessAlertsPage />} />
-        <Route path="success/interventions" element={<SuccessInterventionsPage />} />
-        <Route path="outbox" element={<OutboxPage />} />
-        <Route path="outbox/:id" element={<OutboxMessagePage />} />
-        <Route path="api-keys" element={<ApiKeysPage />} />
-        <Route path="*" element={<NotFoundPage />} />
+        <Route element={<LazyPages />}>
+          <Route index element={<Navigate to="/applications" replace />} />
+          <Route path="applications" element={<ApplicationsPage />} />
+          <Route path="applications/:id" element={<ApplicationDetailPage />} />
+          <Route path="resellers" element={<ResellersPage />} />
+          <Route path="resellers/:id" element={<ResellerDetailPage />} />
+          <Route path="customers" element={<CustomersPage />} />
+          <Route path="customers/import" element={<CustomerImportPage />} />
+          <Route path="customers/:id" element={<CustomerDetailPage />} />
+          <Route path="onboarding/overdue" element={<OverdueOnboardingPage />} />
+          <Route path="commissions" element={<CommissionRunsPage />} />
+          <Route path="commissions/lines" element={<CommissionLinesPage />} />
+          <Route path="commissions/report" element={<CommissionReportPage />} />
+          <Route path="commissions/plans" element={<CommissionPlansPage />} />
+          <Route path="commissions/disputes" element={<CommissionDisputesPage />} />
+          <Route path="commissions/import" element={<BillingImportPage />} />
+          <Route path="commissions/reconciliation" element={<CommissionReconciliationPage />} />
+          <Route path="payments" element={<PaymentBatchesPage />} />
+          <Route path="payments/:id" element={<PaymentBatchDetailPage />} />
+          <Route path="settings/ach" element={<AchSettingsPage />} />
+          <Route path="success" element={<SuccessDashboardPage />} />
+          <Route path="success/resellers/:id" element={<SuccessResellerPage />} />
+          <Route path="success/alerts" element={<SuccessAlertsPage />} />
+          <Route path="success/interventions" element={<SuccessInterventionsPage />} />
+          <Route path="outbox" element={<OutboxPage />} />
+          <Route path="outbox/:id" element={<OutboxMessagePage />} />
+          <Route path="api-keys" element={<ApiKeysPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
       </Route>
     </Routes>
   );

@@ -1,23 +1,38 @@
-import { Route, Routes } from 'react-router';
-import { AnalyticsPage } from '../routes/AnalyticsPage';
-import { ApplicationStatusPage } from '../routes/ApplicationStatusPage';
-import { ApplyPage } from '../routes/ApplyPage';
-import { CommissionsPage } from '../routes/CommissionsPage';
-import { CustomerDetailPage } from '../routes/CustomerDetailPage';
-import { CustomersPage } from '../routes/CustomersPage';
-import { HealthPage } from '../routes/HealthPage';
-import { ApplySubmittedPage } from '../routes/ApplySubmittedPage';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Outlet, Route, Routes } from 'react-router';
 import { LandingPage } from '../routes/LandingPage';
 import { LoginPage } from '../routes/LoginPage';
 import { NotFoundPage } from '../routes/NotFoundPage';
-import { OnboardingPage } from '../routes/OnboardingPage';
-import { PaymentStatementPage } from '../routes/PaymentStatementPage';
-import { PaymentsPage } from '../routes/PaymentsPage';
-import { ProfilePage } from '../routes/ProfilePage';
-import { SetPasswordPage } from '../routes/SetPasswordPage';
+import { PublicPanel } from '../ui/PublicPanel';
+import { PageLoading } from '../ui/PageLoading';
 import { RequireAuth } from './auth';
 import { PartnerLayout } from './PartnerLayout';
 import { PublicLayout } from './PublicLayout';
+
+// Pages load on first navigation (one chunk each, with the feature code only they use); the
+// layouts, the landing page and the login page are in the entry chunk so a first visit is quick.
+const AnalyticsPage = lazy(() => import('../routes/AnalyticsPage').then((m) => ({ default: m.AnalyticsPage })));
+const ApplicationStatusPage = lazy(() => import('../routes/ApplicationStatusPage').then((m) => ({ default: m.ApplicationStatusPage })));
+const ApplyPage = lazy(() => import('../routes/ApplyPage').then((m) => ({ default: m.ApplyPage })));
+const CommissionsPage = lazy(() => import('../routes/CommissionsPage').then((m) => ({ default: m.CommissionsPage })));
+const CustomerDetailPage = lazy(() => import('../routes/CustomerDetailPage').then((m) => ({ default: m.CustomerDetailPage })));
+const CustomersPage = lazy(() => import('../routes/CustomersPage').then((m) => ({ default: m.CustomersPage })));
+const HealthPage = lazy(() => import('../routes/HealthPage').then((m) => ({ default: m.HealthPage })));
+const ApplySubmittedPage = lazy(() => import('../routes/ApplySubmittedPage').then((m) => ({ default: m.ApplySubmittedPage })));
+const OnboardingPage = lazy(() => import('../routes/OnboardingPage').then((m) => ({ default: m.OnboardingPage })));
+const PaymentStatementPage = lazy(() => import('../routes/PaymentStatementPage').then((m) => ({ default: m.PaymentStatementPage })));
+const PaymentsPage = lazy(() => import('../routes/PaymentsPage').then((m) => ({ default: m.PaymentsPage })));
+const ProfilePage = lazy(() => import('../routes/ProfilePage').then((m) => ({ default: m.ProfilePage })));
+const SetPasswordPage = lazy(() => import('../routes/SetPasswordPage').then((m) => ({ default: m.SetPasswordPage })));
+
+/** Renders the matched page, with a page-shaped placeholder while its chunk downloads. */
+function LazyPages({ fallback }: { fallback: ReactNode }) {
+  return (
+    <Suspense fallback={fallback}>
+      <Outlet />
+    </Suspense>
+  );
+}
 
 // The route table (paths are relative to the /portal basename).
 //
@@ -36,13 +51,25 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route element={<PublicLayout />}>
-        <Route index element={<LandingPage />} />
-        <Route path="apply" element={<ApplyPage />} />
-        <Route path="apply/submitted" element={<ApplySubmittedPage />} />
-        <Route path="application-status" element={<ApplicationStatusPage />} />
-        <Route path="set-password" element={<SetPasswordPage />} />
-        <Route path="login" element={<LoginPage />} />
-        <Route path="*" element={<NotFoundPage />} />
+        <Route
+          element={
+            <LazyPages
+              fallback={
+                <PublicPanel>
+                  <PageLoading />
+                </PublicPanel>
+              }
+            />
+          }
+        >
+          <Route index element={<LandingPage />} />
+          <Route path="apply" element={<ApplyPage />} />
+          <Route path="apply/submitted" element={<ApplySubmittedPage />} />
+          <Route path="application-status" element={<ApplicationStatusPage />} />
+          <Route path="set-password" element={<SetPasswordPage />} />
+          <Route path="login" element={<LoginPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
       </Route>
       <Route
         element={
@@ -51,15 +78,17 @@ export function AppRoutes() {
           </RequireAuth>
         }
       >
-        <Route path="profile" element={<ProfilePage />} />
-        <Route path="onboarding" element={<OnboardingPage />} />
-        <Route path="customers" element={<CustomersPage />} />
-        <Route path="customers/:id" element={<CustomerDetailPage />} />
-        <Route path="commissions" element={<CommissionsPage />} />
-        <Route path="payments" element={<PaymentsPage />} />
-        <Route path="payments/:id" element={<PaymentStatementPage />} />
-        <Route path="analytics" element={<AnalyticsPage />} />
-        <Route path="health" element={<HealthPage />} />
+        <Route element={<LazyPages fallback={<PageLoading />} />}>
+          <Route path="profile" element={<ProfilePage />} />
+          <Route path="onboarding" element={<OnboardingPage />} />
+          <Route path="customers" element={<CustomersPage />} />
+          <Route path="customers/:id" element={<CustomerDetailPage />} />
+          <Route path="commissions" element={<CommissionsPage />} />
+          <Route path="payments" element={<PaymentsPage />} />
+          <Route path="payments/:id" element={<PaymentStatementPage />} />
+          <Route path="analytics" element={<AnalyticsPage />} />
+          <Route path="health" element={<HealthPage />} />
+        </Route>
       </Route>
     </Routes>
   );
