@@ -1,5 +1,5 @@
-import { useApolloClient, useMutation } from '@apollo/client/react';
-import { useCallback, useState } from 'react';
+import { useMutation } from '@apollo/client/react';
+import { useOnDemandPreview } from '../csv-import/csvImport';
 import { graphql } from '../../gql';
 import type { AdminPreviewBillingImportQuery } from '../../gql/graphql';
 
@@ -54,24 +54,11 @@ const AdminImportBillingRecordsCsvMutation = graphql(`
   }
 `);
 
+const pickBillingImportPreview = (data: AdminPreviewBillingImportQuery) => data.previewBillingImport;
+
 /** Previews a file on demand (never cached: the answer depends on what is stored now). */
 export function usePreviewBillingImport() {
-  const client = useApolloClient();
-  const [loading, setLoading] = useState(false);
-  const preview = useCallback(
-    async (csv: string): Promise<BillingImportPreview> => {
-      setLoading(true);
-      try {
-        const result = await client.query({ query: AdminPreviewBillingImportQuery, variables: { input: { csv } }, fetchPolicy: 'no-cache' });
-        if (!result.data) throw new Error('The preview came back empty.');
-        return result.data.previewBillingImport;
-      } finally {
-        setLoading(false);
-      }
-    },
-    [client],
-  );
-  return { preview, loading };
+  return useOnDemandPreview(AdminPreviewBillingImportQuery, pickBillingImportPreview);
 }
 
 export function useImportBillingRecordsCsv() {

@@ -1,6 +1,6 @@
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
-import { useApolloClient, useMutation } from '@apollo/client/react';
-import { useCallback, useState } from 'react';
+import { useMutation } from '@apollo/client/react';
+import { useOnDemandPreview } from '../csv-import/csvImport';
 import { graphql } from '../../gql';
 import type { AdminPreviewCustomerImportQuery } from '../../gql/graphql';
 
@@ -58,24 +58,11 @@ const AdminImportCustomersCsvMutation = graphql(`
   }
 `);
 
+const pickCustomerImportPreview = (data: AdminPreviewCustomerImportQuery) => data.previewCustomerImport;
+
 /** Previews a file on demand (never cached: the answer depends on what is stored now). */
 export function usePreviewCustomerImport() {
-  const client = useApolloClient();
-  const [loading, setLoading] = useState(false);
-  const preview = useCallback(
-    async (csv: string): Promise<CustomerImportPreview> => {
-      setLoading(true);
-      try {
-        const result = await client.query({ query: AdminPreviewCustomerImportQuery, variables: { input: { csv } }, fetchPolicy: 'no-cache' });
-        if (!result.data) throw new Error('The preview came back empty.');
-        return result.data.previewCustomerImport;
-      } finally {
-        setLoading(false);
-      }
-    },
-    [client],
-  );
-  return { preview, loading };
+  return useOnDemandPreview(AdminPreviewCustomerImportQuery, pickCustomerImportPreview);
 }
 
 export function useImportCustomersCsv() {
