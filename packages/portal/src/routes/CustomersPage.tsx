@@ -10,7 +10,8 @@ import { WorkDueCard } from '../features/customers/WorkDueCard';
 import { SearchInput } from '../features/lists/SearchInput';
 import { useListParams } from '../features/lists/useListParams';
 import type { CustomerOrder, CustomerStage } from '../gql/graphql';
-import { EmptyState, ErrorState, LoadingState, PageHeader, PaginationBar } from '../ui';
+import { ConnectionPagination } from '../features/lists/ConnectionPagination';
+import { EmptyState, ErrorState, LoadingState, PageHeader } from '../ui';
 
 const TITLE = 'My customers';
 const DESCRIPTION = 'The customers assigned to you, where each is in its lifecycle and how healthy it is.';
@@ -197,16 +198,7 @@ export function CustomersPage() {
     table = (
       <>
         {rows}
-        <PaginationBar
-          page={list.page}
-          pageSize={PAGE_SIZE}
-          count={connection.nodes.length}
-          totalCount={connection.totalCount}
-          hasNextPage={connection.pageInfo.hasNextPage}
-          onPrevious={list.previousPage}
-          onNext={() => connection.pageInfo.endCursor && list.nextPage(connection.pageInfo.endCursor)}
-          disabled={loading}
-        />
+        <ConnectionPagination list={list} connection={connection} pageSize={PAGE_SIZE} disabled={loading} />
       </>
     );
   }

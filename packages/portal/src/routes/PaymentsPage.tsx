@@ -8,7 +8,8 @@ import { formatDayOrDash, maskedAccount, PaymentStatusBadge } from '../features/
 import { PayoutAccountCard } from '../features/payments/PayoutAccountCard';
 import { PortalMyPaymentsQueryDocument } from '../features/payments/queries';
 import type { PaymentsTable_PaymentFragment } from '../gql/graphql';
-import { EmptyState, ErrorState, LoadingState, PageHeader, PaginationBar } from '../ui';
+import { ConnectionPagination } from '../features/lists/ConnectionPagination';
+import { EmptyState, ErrorState, LoadingState, PageHeader } from '../ui';
 
 const TITLE = 'Payments';
 const DESCRIPTION = 'The commission payments sent to your bank account, each with its statement.';
@@ -178,16 +179,7 @@ export function PaymentsPage() {
     table = (
       <>
         {rows}
-        <PaginationBar
-          page={list.page}
-          pageSize={PAGE_SIZE}
-          count={connection.nodes.length}
-          totalCount={connection.totalCount}
-          hasNextPage={connection.pageInfo.hasNextPage}
-          onPrevious={list.previousPage}
-          onNext={() => connection.pageInfo.endCursor && list.nextPage(connection.pageInfo.endCursor)}
-          disabled={loading}
-        />
+        <ConnectionPagination list={list} connection={connection} pageSize={PAGE_SIZE} disabled={loading} />
       </>
     );
   }
