@@ -76,7 +76,13 @@ describe('partner health', () => {
     const snapshots = await api.orm.em.getConnection().execute(`select count(*)::int as n from partner_health_snapshot where tenant_id = ?`, [tt.tenant.id]);
     expect(snapshots[0]!.n).toBe(2);
     // A realistic target for A lifts revenue performance to 100: (2500 + 334 + 750 + 63 + 416.5 + 375) / 80 = 55.5 → 55 (STABLE)
-    const targets = await api.gql(`mutation($i: SetPartnerTargetsInput!) { setPartnerTargets(input: $i) { targets { revenueTarget { amount } newCustomersPerMonth isDefault } } }`, { i: { resellerId: r.a.id, revenueTarget: '5000.00', newCustomersPerMonth: 5 } }, { token: tt.tokens.admin });
+    const SET_TARGETS = `mutation($i: SetPartnerTargetsInput!) { setPartnerTargets(input: $i) { targets { revenueTarget { amount } newCustomersPerMonth isDefault } } }`;
+    for (const revenueTarget of ['0', '-5.00', '12.345', 'lots']) {
+      const refused = await api.gql(SET_TARGETS, { i: { resellerId: r.a.id, revenueTarget, newCustomersPerMonth: 5 } }, { token: tt.tokens.admin });
+      expect(errorCode(refused), revenueTarget).toBe('BAD_USER_INPUT');
+      expect(refused.errors![0]!.extensions!.fieldErrors).toEqual({ revenueTarget: 'A positive amount with at most 2 decimals, e.g. 25000.00' });
+    }
+    const targets = await api.gql(SET_TARGETS, { i: { resellerId: r.a.id, revenueTarget: '5000.00', newCustomersPerMonth: 5 } }, { token: tt.tokens.admin });
     expect(targets.data.setPartnerTargets.targets).toEqual({ revenueTarget: { amount: '5000.00' }, newCustomersPerMonth: 5, isDefault: false });
     expect((await api.gql(RECOMPUTE, {}, { token: tt.tokens.admin })).data.recomputePartnerHealth).toEqual({ scored: 2, alertsOpened: 0, alertsResolved: 1 });
     expect((await api.gql(HEALTH, { r: r.a.id }, { token: tt.tokens.admin })).data.partnerHealth).toMatchObject({ score: 55, band: 'STABLE' });

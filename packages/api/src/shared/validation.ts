@@ -1,3 +1,4 @@
+import { MoneyFormatError, parseMoney } from '@reseller-hub/shared-schema/money';
 import { z } from 'zod';
 import { badInput } from './errors.js';
 
@@ -65,3 +66,18 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function isUuid(value: string): boolean {
   return UUID.test(value);
 }
+
+/** A decimal money amount (at most 2 decimals) parsed to exact cents; `message` when it is not one. */
+export const moneyAmount = (message = 'Use a decimal amount with at most 2 decimals, e.g. 1204.50') =>
+  z
+    .string()
+    .trim()
+    .transform((value, context) => {
+      try {
+        return parseMoney(value);
+      } catch (error) {
+        if (!(error instanceof MoneyFormatError)) throw error;
+        context.addIssue({ code: 'custom', message });
+        return z.NEVER;
+      }
+    });

@@ -1,10 +1,10 @@
-import { formatMoney, parseMoney } from '@reseller-hub/shared-schema/money';
+import { formatMoney } from '@reseller-hub/shared-schema/money';
 import { z } from 'zod';
 import type { Context } from '../../app/context.js';
 import { lockForUpdate } from '../../db/locking.js';
 import { conflict, notFound } from '../../shared/errors.js';
 import { addDaysToDate, isDate, previousPeriod } from '../../shared/period.js';
-import { isUuid, optionalText, parseInput, requiredText } from '../../shared/validation.js';
+import { isUuid, moneyAmount, optionalText, parseInput, requiredText } from '../../shared/validation.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { Reseller } from '../resellers/reseller.entity.js';
 import { actorTenant } from '../tenants/tenant.service.js';
@@ -104,18 +104,11 @@ export async function recomputePartnerHealth(ctx: Context, resellerId: string | 
   });
 }
 
+const POSITIVE_AMOUNT = 'A positive amount with at most 2 decimals, e.g. 25000.00';
+
 const TargetsSchema = z.object({
   resellerId: z.string(),
-  revenueTarget: z.string().trim().transform((value, issue) => {
-    try {
-      const cents = parseMoney(value);
-      if (cents <= 0n) throw new Error('not positive');
-      return cents;
-    } catch {
-      issue.addIssue({ code: 'custom', message: 'A positive amount with at most 2 decimals, e.g. 25000.00' });
-      return z.NEVER;
-    }
-  }),
+  revenueTarget: moneyAmount(POSITIVE_AMOUNT).refine((cents) => cents > 0n, POSITIVE_AMOUNT),
   newCustomersPerMonth: z.number().int('A whole number').min(1, 'At least 1').max(100_000, 'At most 100,000'),
 });
 
