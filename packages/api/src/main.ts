@@ -1,7 +1,8 @@
 /**
  * Process entry: configuration → database (embedded PostgreSQL when no DATABASE_URL) →
- * migrations → demo data on first start → HTTP (GraphQL + both SPAs). Nothing runs on import
- * elsewhere; everything starts here.
+ * migrations → demo data on first start → HTTP (GraphQL + both SPAs) → scheduler. Nothing runs
+ * on import elsewhere; everything starts here. `--role api|worker|all` (or PROCESS_ROLE) lets API
+ * servers and job workers scale apart; `all` (the default) runs both in one process.
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
@@ -28,13 +29,25 @@ function localSecret(config: Config, name: string, bytes: number): string {
   return readFileSync(file, 'utf8').trim();
 }
 
+function roleFromArguments(argv: string[]): string | undefined {
+  const index = argv.findIndex((arg) => arg === '--role' || arg.startsWith('--role='));
+  if (index < 0) return undefined;
+  return argv[index]!.includes('=') ? argv[index]!.split('=')[1] : argv[index + 1];
+}
+
 async function main() {
-  const config = loadConfig();
+  const roleArgument = roleFromArguments(process.argv.slice(2));
+  const config = loadConfig(roleArgument ? { ...process.env, PROCESS_ROLE: roleArgument } : process.env);
   setLogLevel(config.logLevel);
   assertDecoratorMetadata();
+  const serveHttp = config.role !== 'worker';
+  const runJobs = config.role !== 'api';
 
   let embedded: EmbeddedServer | undefined;
   let databaseUrl = config.databaseUrl;
+  if (!databaseUrl && !serveHttp) {
+    throw new Error('A separate worker needs DATABASE_URL: the embedded database belongs to the process `pnpm start` runs (which also runs the jobs).');
+  }
   if (!databaseUrl) {
     embedded = await startEmbeddedPostgres({ dir: config.embeddedPg.dir, port: config.embeddedPg.port, persistent: true });
     databaseUrl = withDatabase(embedded.url, 'reseller_hub');
@@ -45,7 +58,25 @@ async function main() {
     session: config.sessionSecret ?? localSecret(config, 'session-secret', 48),
     payoutKey: config.payoutEncryptionKey ?? Buffer.from(localSecret(config, 'payout-encryption-key', 32), 'base64'),
   });
-  const seeded = config.seedDemo ? await seedDemo(services) : false;
+  const seeded = config.seedDemo && serveHttp ? await seedDemo(services) : false;
+  if (runJobs) await services.scheduler.start();
+  const stopping = { done: false };
+  const stop = async (signal: string, close: () => Promise<void>) => {
+    if (stopping.done) return;
+    stopping.done = true;
+    logger.info('shutting down', { signal });
+    await close();
+    await services.scheduler.stop();
+    await orm.close();
+    await embedded?.stop();
+    process.exit(0);
+  };
+  if (!serveHttp) {
+    console.log(`\nReseller Hub worker ${services.scheduler.worker} is running the scheduled jobs (email: ${config.mail.smtpUrl ? 'SMTP' : 'captured to the outbox'})\n`);
+    process.on('SIGINT', () => void stop('SIGINT', async () => {}));
+    process.on('SIGTERM', () => void stop('SIGTERM', async () => {}));
+    return;
+  }
   const http = await createHttpApp(services);
   const port = await http.listen(config.port, config.host);
 
@@ -57,6 +88,7 @@ async function main() {
     `  Admin console    ${base}/admin/`,
     `  GraphQL API      ${base}/graphql`,
     `  Database         ${embedded ? `embedded PostgreSQL in ${config.embeddedPg.dir}` : 'DATABASE_URL'}${seeded ? ' (demo data created)' : ''}`,
+    `  Jobs             ${runJobs ? 'run in this process' : 'run by separate workers (--role worker)'}; emails ${config.mail.smtpUrl ? 'sent over SMTP' : 'captured to the outbox (set SMTP_URL to send)'}`,
   ];
   if (config.seedDemo) {
     lines.push(`  Demo logins (password "${DEMO_PASSWORD}"):`);
@@ -66,18 +98,8 @@ async function main() {
   }
   console.log(lines.join('\n') + '\n');
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info('shutting down', { signal });
-    await http.close();
-    await orm.close();
-    await embedded?.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT', () => http.close()));
+  process.on('SIGTERM', () => void stop('SIGTERM', () => http.close()));
 }
 
 main().catch((error) => {

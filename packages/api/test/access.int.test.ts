@@ -33,6 +33,10 @@ const POLICY: Record<string, [typeof PUBLIC | typeof ANY_SIGNED_IN | Caller[], s
   outboxEmails: [PARTNER_TEAM, `{ outboxEmails { totalCount } }`],
   outboxEmail: [PARTNER_TEAM, `{ outboxEmail(id: "${id}") { id } }`],
   apiKeys: [['ADMIN'], `{ apiKeys { id } }`],
+  automationJobs: [['ADMIN'], `{ automationJobs { workflow } }`],
+  jobRuns: [['ADMIN'], `{ jobRuns { totalCount } }`],
+  systemHealth: [['ADMIN'], `{ systemHealth { healthy } }`],
+  tenantSettings: [['ADMIN'], `{ tenantSettings { name } }`],
   // mutations
   submitResellerApplication: [PUBLIC, `mutation { submitResellerApplication(input: { companyName: "" legalName: "" contactName: "" contactEmail: "" phone: "" businessType: LLC yearsInBusiness: 1 territory: [] expectedCustomersPerMonth: 1 currentCustomerBase: 1 servicesOfInterest: [] referralSource: OTHER acceptTerms: false }) { statusToken } }`],
   withdrawResellerApplication: [PUBLIC, `mutation { withdrawResellerApplication(input: { token: "x" }) { application { status } } }`],
@@ -46,6 +50,10 @@ const POLICY: Record<string, [typeof PUBLIC | typeof ANY_SIGNED_IN | Caller[], s
   updateResellerStatus: [PARTNER_TEAM, `mutation { updateResellerStatus(input: { resellerId: "${id}", status: ACTIVE, reason: "x" }) { reseller { id } } }`],
   updateMyResellerProfile: [['RESELLER_OWNER'], `mutation { updateMyResellerProfile(input: { phone: "+1 555 000 1111" }) { reseller { id } } }`],
   createApiKey: [['ADMIN'], `mutation { createApiKey(input: { name: "", role: FINANCE }) { secret } }`],
+  resendEmail: [PARTNER_TEAM, `mutation { resendEmail(id: "${id}") { id } }`],
+  runJobNow: [['ADMIN'], `mutation { runJobNow(workflow: "no-such-workflow") { workflow } }`],
+  updateJobSchedule: [['ADMIN'], `mutation { updateJobSchedule(input: { workflow: "daily-cycle", cron: "not a cron", enabled: true }) { workflow } }`],
+  updateTenantSettings: [['ADMIN'], `mutation { updateTenantSettings(input: { name: "", timezone: "x", supportEmail: "", primaryColor: "", footer: "" }) { name } }`],
   revokeApiKey: [['ADMIN'], `mutation { revokeApiKey(input: { apiKeyId: "${id}" }) { apiKey { id } } }`],
   // customers, billing and commissions
   upsertCustomers: [[...PARTNER_TEAM, 'FINANCE'], `mutation { upsertCustomers(input: { customers: [{ externalId: "", name: "" }] }) { created } }`],

@@ -48,6 +48,8 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     PORTAL_DIST: '/nonexistent',
     ADMIN_DIST: '/nonexistent',
     LOG_LEVEL: 'error',
+    // Test files share one database: each API gets its own Agenda table, so no test's worker runs another's jobs.
+    JOBS_TABLE: `agenda_test_${randomBytes(4).toString('hex')}`,
     ...env,
   });
   setLogLevel(config.logLevel);
@@ -73,6 +75,7 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     },
     async close() {
       await http.close();
+      await services.scheduler.stop();
       await orm.close();
     },
   };

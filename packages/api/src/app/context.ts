@@ -12,6 +12,7 @@ import type { Clock } from '../shared/clock.js';
 import { Loaders } from './loaders.js';
 import { PayoutCipher } from '../modules/payouts/payout-crypto.js';
 import { currentRequestId } from './request-id.js';
+import { Scheduler } from '../jobs/scheduler.js';
 
 /** Long-lived, process-wide parts shared by every request (no per-tenant state in here). */
 export interface AppServices {
@@ -22,10 +23,12 @@ export interface AppServices {
   /** Encrypts bank account numbers at rest. */
   payoutCipher: PayoutCipher;
   limits: { applicationsPerIp: RateLimiterMemory; loginsPerIp: RateLimiterMemory };
+  /** Agenda on PostgreSQL: every process enqueues; workers (role worker or all) also execute. */
+  scheduler: Scheduler;
 }
 
 export function createAppServices(config: Config, orm: MikroORM, clock: Clock, secrets: { session: string; payoutKey: Buffer }): AppServices {
-  return {
+  const services: Omit<AppServices, 'scheduler'> = {
     config,
     orm,
     clock,
@@ -36,6 +39,9 @@ export function createAppServices(config: Config, orm: MikroORM, clock: Clock, s
       loginsPerIp: new RateLimiterMemory({ points: config.rateLimits.loginsPer15Min, duration: 900 }),
     },
   };
+  const app = services as AppServices;
+  app.scheduler = new Scheduler(app);
+  return app;
 }
 
 export interface Context {

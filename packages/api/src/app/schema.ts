@@ -5,6 +5,8 @@ import { AuthPublicResolver } from '../auth/auth.public.resolver.js';
 import { AuthResolver, UserResolver } from '../auth/auth.resolver.js';
 import { authChecker } from '../auth/auth-checker.js';
 import { OutboxResolver } from '../emails/outbox.resolver.js';
+import { AutomationResolver } from '../jobs/automation.resolver.js';
+import { TenantSettingsResolver } from '../modules/tenants/tenant-settings.resolver.js';
 import { ResellerApplicationPublicResolver } from '../modules/applications/reseller-application.public.resolver.js';
 import { ApplicationNoteResolver, ResellerApplicationResolver } from '../modules/applications/reseller-application.resolver.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
@@ -34,6 +36,8 @@ export const resolvers: NonEmptyArray<Function> = [
   ResellerResolver,
   AuditResolver,
   OutboxResolver,
+  AutomationResolver,
+  TenantSettingsResolver,
   CustomerResolver,
   CustomerAssignmentResolver,
   CustomerInteractionResolver,

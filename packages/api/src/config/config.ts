@@ -34,6 +34,14 @@ const schema = z.object({
   PORTAL_DIST: z.string().default(path.join(repoRoot, 'packages', 'portal', 'dist')),
   ADMIN_DIST: z.string().default(path.join(repoRoot, 'packages', 'admin', 'dist')),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  PROCESS_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://').optional(),
+  MAIL_FROM: z.string().optional(),
+  EMAIL_DELIVERY_EVERY_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
+  EMAIL_RETRY_BASE_SECONDS: z.coerce.number().min(0.1).max(3600).default(30),
+  JOBS_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(5000),
+  JOB_LOCK_LIFETIME_MS: z.coerce.number().int().min(1000).optional(),
+  JOBS_TABLE: z.string().regex(/^agenda_[a-z0-9_]*$/, 'JOBS_TABLE must start with agenda_ and use a-z, 0-9, _').default('agenda_jobs'),
 });
 
 export type Config = {
@@ -57,6 +65,18 @@ export type Config = {
   rateLimits: { applicationsPerHour: number; loginsPer15Min: number };
   spaDist: { portal: string; admin: string };
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** `all`: HTTP and the scheduler in one process; `api`: HTTP only; `worker`: jobs only (scale apart). */
+  role: 'all' | 'api' | 'worker';
+  mail: {
+    /** Absent outside production: emails are captured for the outbox preview instead of sent. */
+    smtpUrl: string | undefined;
+    from: string | undefined;
+    deliveryEverySeconds: number;
+    /** First retry delay after a temporary failure; doubles per attempt up to an hour. */
+    retryBaseSeconds: number;
+  };
+  /** `lockLifetimeMs` overrides every workflow's (crash tests); `table` is Agenda's (kept out of the ORM's schema). */
+  jobs: { pollMs: number; lockLifetimeMs: number | undefined; table: string };
 };
 
 /** The only place that reads process.env: parsed once, failing with every problem listed. */
@@ -70,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = e.NODE_ENV === 'production';
   if (production && !e.SESSION_SECRET) throw new Error('Invalid configuration:\n  SESSION_SECRET: required in production');
   if (production && !e.PAYOUT_ENCRYPTION_KEY) throw new Error('Invalid configuration:\n  PAYOUT_ENCRYPTION_KEY: required in production');
+  if (production && !e.SMTP_URL) throw new Error('Invalid configuration:\n  SMTP_URL: required in production (emails are only captured without it)');
   return {
     env: e.NODE_ENV,
     host: e.HOST,
@@ -88,5 +109,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimits: { applicationsPerHour: e.APPLICATION_RATE_LIMIT_PER_HOUR, loginsPer15Min: e.LOGIN_RATE_LIMIT_PER_15_MIN },
     spaDist: { portal: e.PORTAL_DIST, admin: e.ADMIN_DIST },
     logLevel: e.LOG_LEVEL,
+    role: e.PROCESS_ROLE,
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, deliveryEverySeconds: e.EMAIL_DELIVERY_EVERY_SECONDS, retryBaseSeconds: e.EMAIL_RETRY_BASE_SECONDS },
+    jobs: { pollMs: e.JOBS_POLL_MS, lockLifetimeMs: e.JOB_LOCK_LIFETIME_MS, table: e.JOBS_TABLE },
   };
 }

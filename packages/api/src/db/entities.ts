@@ -1,3 +1,4 @@
+import { JobRun } from '../jobs/job-run.entity.js';
 import { ApiKey } from '../auth/api-key.entity.js';
 import { Session } from '../auth/session.entity.js';
 import { User } from '../auth/user.entity.js';
@@ -62,4 +63,5 @@ export const entities = [
   PartnerHealthSnapshot,
   PartnerAlert,
   Intervention,
+  JobRun,
 ];

@@ -3,9 +3,13 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { TenantOwned } from '../db/tenant-owned.entity.js';
 
 export enum EmailStatus {
+  /** Waiting for the delivery job (or for its next attempt after a failure). */
   QUEUED = 'QUEUED',
   SENT = 'SENT',
+  /** The mail server refused it for good (5xx); an admin can resend it. */
   FAILED = 'FAILED',
+  /** Development without SMTP: kept for the outbox preview, not sent. */
+  CAPTURED = 'CAPTURED',
 }
 registerEnumType(EmailStatus, { name: 'EmailStatus' });
 
@@ -16,7 +20,12 @@ export enum EmailTemplate {
   APPLICATION_REJECTED = 'APPLICATION_REJECTED',
   ONBOARDING_COMPLETED = 'ONBOARDING_COMPLETED',
   PAYOUT_ACCOUNT_CHANGED = 'PAYOUT_ACCOUNT_CHANGED',
+  /** SPEC §7 "payment sent" (with the statement of the lines paid). */
   PAYMENT_STATEMENT = 'PAYMENT_STATEMENT',
+  ONBOARDING_TASK_REMINDER = 'ONBOARDING_TASK_REMINDER',
+  COMMISSION_STATEMENT = 'COMMISSION_STATEMENT',
+  PARTNER_ALERT = 'PARTNER_ALERT',
+  COMMISSION_RUN_READY = 'COMMISSION_RUN_READY',
 }
 registerEnumType(EmailTemplate, { name: 'EmailTemplate' });
 
@@ -28,8 +37,10 @@ registerEnumType(EmailTemplate, { name: 'EmailTemplate' });
 @Entity({ tableName: 'outbox_email' })
 @Index({ properties: ['tenant', 'createdAt', 'id'] })
 @Index({ properties: ['tenant', 'relatedType', 'relatedId'] })
+@Index({ name: 'outbox_email_due_idx', expression: `create index "outbox_email_due_idx" on "outbox_email" ("next_attempt_at") where "status" = 'QUEUED'` })
+@Index({ name: 'outbox_email_dedupe_key_unique', expression: `create unique index "outbox_email_dedupe_key_unique" on "outbox_email" ("tenant_id", "dedupe_key") where "dedupe_key" is not null` })
 export class OutboxEmail extends TenantOwned {
-  [OptionalProps]?: 'createdAt' | 'status' | 'attempts' | 'sentAt' | 'lastError' | 'toName' | 'relatedType' | 'relatedId';
+  [OptionalProps]?: 'createdAt' | 'status' | 'attempts' | 'sentAt' | 'lastError' | 'toName' | 'relatedType' | 'relatedId' | 'nextAttemptAt' | 'lockedUntil' | 'dedupeKey' | 'messageId' | 'resendOf';
 
   @Field(() => EmailTemplate)
   @Enum({ items: () => EmailTemplate, type: 'text' })
@@ -48,6 +59,17 @@ export class OutboxEmail extends TenantOwned {
   @Field(() => Int) @Property({ type: 'integer' }) attempts: number = 0;
   @Field(() => Date, { nullable: true }) @Property({ type: 'datetime', nullable: true }) sentAt: Date | null = null;
   @Field(() => String, { nullable: true }) @Property({ type: 'text', nullable: true }) lastError: string | null = null;
+
+  /** When the delivery job may try (again); exponential back-off after a temporary failure. */
+  @Field(() => Date, { nullable: true }) @Property({ type: 'datetime', nullable: true }) nextAttemptAt: Date | null = new Date();
+  /** A delivery worker's claim: nobody else sends it until then (a crashed worker's claim expires). */
+  @Property({ type: 'datetime', nullable: true }) lockedUntil: Date | null = null;
+  /** One email per event: the same key is never queued twice for a tenant (unique index). */
+  @Property({ type: 'text', nullable: true }) dedupeKey: string | null = null;
+  /** The Message-ID header it is sent with (stable across retries, so receivers can drop a duplicate). */
+  @Field(() => String, { nullable: true }) @Property({ type: 'text', nullable: true }) messageId: string | null = null;
+  /** Set on a copy an admin resent. */
+  @Field(() => ID, { nullable: true }) @Property({ type: 'uuid', nullable: true }) resendOf: string | null = null;
 
   /** The record the email is about (e.g. `ResellerApplication`), for "emails sent" lists. */
   @Field(() => String, { nullable: true }) @Property({ type: 'text', nullable: true }) relatedType: string | null = null;

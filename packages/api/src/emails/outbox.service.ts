@@ -22,7 +22,7 @@ export function brandingOf(tenant: Tenant): Branding {
 export async function queueEmail(
   em: EntityManager,
   tenant: Tenant,
-  email: { template: EmailTemplate; to: string; toName?: string | null; content: EmailContent; related?: { type: string; id: string } },
+  email: { template: EmailTemplate; to: string; toName?: string | null; content: EmailContent; related?: { type: string; id: string }; dedupeKey?: string },
 ): Promise<OutboxEmail> {
   const rendered = await renderEmail(brandingOf(tenant), email.content);
   return em.create(OutboxEmail, {
@@ -35,5 +35,17 @@ export async function queueEmail(
     text: rendered.text,
     relatedType: email.related?.type ?? null,
     relatedId: email.related?.id ?? null,
+    dedupeKey: email.dedupeKey ?? null,
   });
+}
+
+/**
+ * One email per event: queues it unless an email with this key was queued before (a rerun of the
+ * job that causes it). The unique index on (tenant, dedupe key) backs this against a race.
+ * Returns whether it queued one.
+ */
+export async function queueEmailOnce(em: EntityManager, tenant: Tenant, email: Parameters<typeof queueEmail>[2] & { dedupeKey: string }): Promise<boolean> {
+  if (await em.count(OutboxEmail, { tenant, dedupeKey: email.dedupeKey })) return false;
+  await queueEmail(em, tenant, email);
+  return true;
 }

@@ -51,8 +51,13 @@ function demoApplication(n: number, overrides: Partial<SubmitResellerApplication
  * Does nothing when the demo tenant exists.
  */
 export async function seedDemo(app: AppServices): Promise<boolean> {
+  if (await findTenantBySlug(app.orm.em.fork(), app.config.defaultTenantSlug)) return false;
+  await app.scheduler.withoutEventJobs(() => seedDemoTenant(app));
+  return true;
+}
+
+async function seedDemoTenant(app: AppServices): Promise<void> {
   const slug = app.config.defaultTenantSlug;
-  if (await findTenantBySlug(app.orm.em.fork(), slug)) return false;
   const tenant = await createTenant(app.orm.em, { slug, name: 'Northwind Fiber', supportEmail: 'partners@northwind-fiber.example' });
   const staff = [];
   for (const login of DEMO_LOGINS) staff.push(await createStaffUser(app.orm.em, tenant, { ...login, password: DEMO_PASSWORD }));
@@ -105,5 +110,4 @@ export async function seedDemo(app: AppServices): Promise<boolean> {
     periods[3]!,
   );
   await seedDemoSuccess(app, adminActor, [first.reseller.id, second.reseller.id], today);
-  return true;
 }

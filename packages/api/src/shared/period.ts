@@ -50,3 +50,8 @@ export function requirePeriod(value: string, field = 'period'): string {
   if (!isPeriod(value)) throw badInput('Use a period YYYY-MM', { [field]: 'Use a period YYYY-MM' });
   return value;
 }
+
+/** The calendar date (YYYY-MM-DD) it is at `instant` in an IANA time zone. */
+export function dateInZone(instant: Date, timezone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}

@@ -13,9 +13,13 @@ export interface AuditInput {
 
 /** Adds an audit event to the caller's unit of work (committed with the change it describes). */
 export function recordAudit(em: EntityManager, tenant: Tenant, actor: Actor | undefined, input: AuditInput): AuditEvent {
-  const who = actor
-    ? { actorType: actor.kind === 'user' ? ActorType.USER : ActorType.API_KEY, actorId: actor.kind === 'user' ? actor.userId : actor.apiKeyId, actorLabel: actor.label }
-    : { actorType: ActorType.PUBLIC, actorId: null, actorLabel: 'public' };
+  const who = !actor
+    ? { actorType: ActorType.PUBLIC, actorId: null, actorLabel: 'public' }
+    : actor.kind === 'user'
+      ? { actorType: ActorType.USER, actorId: actor.userId, actorLabel: actor.label }
+      : actor.kind === 'apiKey'
+        ? { actorType: ActorType.API_KEY, actorId: actor.apiKeyId, actorLabel: actor.label }
+        : { actorType: ActorType.SYSTEM, actorId: null, actorLabel: actor.label };
   return em.create(AuditEvent, { tenant, ...who, ...input, reason: input.reason ?? null, data: input.data ?? {} });
 }
 

@@ -1,3 +1,4 @@
+import { faultPoint } from '../../shared/fault-injection.js';
 import { applyRate, formatMoneyDisplay, formatPercent } from '@reseller-hub/shared-schema/money';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
@@ -330,6 +331,8 @@ export async function runCommissions(ctx: Context, period: string): Promise<Comm
   try {
     return await ctx.em.transactional(async (tx) => {
       if (!(await tryLockPeriod(tx, tenant.id, period))) throw conflict(`A commission run for ${period} is already in progress`);
+      // We hold the period's lock, which a live run keeps to its end: a RUNNING run left is one whose process died.
+      await outside().nativeUpdate(CommissionRun, { period, status: CommissionRunStatus.RUNNING }, { status: CommissionRunStatus.FAILED, finishedAt: new Date(), error: 'Interrupted: the process stopped before the run finished (nothing it computed was kept)' });
       const lastClosed = await lastClosedPeriod(tx);
       if (lastClosed && period <= lastClosed) throw conflict(`${period} is closed; late records for it are counted as adjustments in the first open period`);
       if (await tx.count(CommissionRun, { period, status: CommissionRunStatus.APPROVED })) {
@@ -355,6 +358,7 @@ export async function runCommissions(ctx: Context, period: string): Promise<Comm
           counts.totalCents += line.amountCents;
         }
       });
+      faultPoint('commission-run:lines-written');
       await reportProgress(75);
       const run = await tx.findOneOrFail(CommissionRun, { id: created.id });
       Object.assign(run, {
@@ -381,9 +385,10 @@ export async function runCommissions(ctx: Context, period: string): Promise<Comm
   }
 }
 
+/** Approves a completed run; once committed, payment batch preparation (statements, draft batch) is queued. */
 export async function approveCommissionRun(ctx: Context, runId: string) {
   const tenant = await actorTenant(ctx);
-  return ctx.em.transactional(async (tx) => {
+  const run = await ctx.em.transactional(async (tx) => {
     const run = isUuid(runId) ? await tx.findOne(CommissionRun, { id: runId }) : null;
     if (!run) throw notFound('Commission run');
     if (!(await tryLockPeriod(tx, tenant.id, run.period))) throw conflict(`A commission run for ${run.period} is in progress`);
@@ -399,6 +404,8 @@ export async function approveCommissionRun(ctx: Context, runId: string) {
     recordAudit(tx, tenant, ctx.actor, { action: 'commission_run.approved', entityType: 'CommissionRun', entityId: run.id, data: { period: run.period } });
     return run;
   });
+  await ctx.app.scheduler.enqueueAfterCommit('payment-batch-preparation', tenant.id, { runId: run.id }, ctx.actor?.label ?? null);
+  return run;
 }
 
 /** Closes a period for good. Periods close in order, and only once their run is approved. */

@@ -18,9 +18,10 @@ import { PayoutAccount } from './payout-account.entity.js';
 import { BusinessType } from '../applications/application.enums.js';
 
 /** The id four-eyes compares: a user, or an API key (never the same person twice). */
-export const actorKey = (actor: Actor) => (actor.kind === 'user' ? `user:${actor.userId}` : `apiKey:${actor.apiKeyId}`);
+export const actorKey = (actor: Actor) => (actor.kind === 'user' ? `user:${actor.userId}` : actor.kind === 'apiKey' ? `apiKey:${actor.apiKeyId}` : actor.label);
 
-const DEFAULT_MINIMUM_CENTS = 5000n;
+/** The minimum payout when a reseller's plan names none. */
+export const DEFAULT_MINIMUM_CENTS = 5000n;
 
 /**
  * `createPaymentBatch(period)`: one payment per reseller whose approved, unpaid lines of the period

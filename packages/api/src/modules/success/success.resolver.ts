@@ -1,3 +1,4 @@
+import { criticalAlertsWithoutResponse } from './emergency-response.service.js';
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../app/context.js';
 import { PARTNER_TEAM, RESELLER_ROLES, STAFF_ROLES } from '../../auth/roles.js';
@@ -301,8 +302,11 @@ export class SuccessResolver {
 
   @Authorized(...PARTNER_TEAM)
   @Mutation(() => RecomputePartnerHealthPayload, { description: 'Scores partner health now (the daily job does it every night) and raises or resolves alerts.' })
-  recomputePartnerHealth(@Arg('input', () => ResellerOptionalInput, { nullable: true }) input: ResellerOptionalInput | null, @Ctx() ctx: Context) {
-    return recomputePartnerHealth(ctx, input?.resellerId ?? null);
+  async recomputePartnerHealth(@Arg('input', () => ResellerOptionalInput, { nullable: true }) input: ResellerOptionalInput | null, @Ctx() ctx: Context) {
+    const result = await recomputePartnerHealth(ctx, input?.resellerId ?? null);
+    // SPEC §6 emergency response: a CRITICAL alert gets its escalation at once, not at the next daily cycle.
+    for (const alertId of await criticalAlertsWithoutResponse(ctx)) await ctx.app.scheduler.enqueueAfterCommit('emergency-response', ctx.actor!.tenantId, { alertId }, ctx.actor!.label);
+    return result;
   }
 
   @Authorized(...PARTNER_TEAM)

@@ -1,0 +1,234 @@
+import { PostgresBackend } from '@agendajs/postgres-backend';
+import { Agenda, exponential, type Job } from 'agenda';
+import { hostname } from 'node:os';
+import type { AppServices } from '../app/context.js';
+import { contextFor } from '../app/context.js';
+import { systemActor } from '../auth/actor.js';
+import { createMailer, type Mailer } from '../emails/mailer.js';
+import { Tenant } from '../modules/tenants/tenant.entity.js';
+import { sqlRows } from '../db/raw-sql.js';
+import { AppError } from '../shared/errors.js';
+import { logger } from '../shared/logger.js';
+import { JobTrigger } from './job-run.entity.js';
+import { JobRepository } from './job.repository.js';
+import { occurrenceOf, type Schedule } from './schedule.js';
+import { idle, WORKFLOWS, workflowNamed, type Workflow, type WorkflowName, type WorkflowTools } from './workflows.js';
+
+export interface JobData {
+  tenantId: string;
+  trigger?: JobTrigger;
+  requestedBy?: string | null;
+  [key: string]: unknown;
+}
+
+/**
+ * Agenda 6 on PostgreSQL (its own table in our database; SKIP LOCKED claims), one job per tenant
+ * and workflow. Every process can enqueue; only `start()`ed ones (role worker or all) execute.
+ * Each execution is recorded in job_run, whose (tenant, workflow, occurrence) key makes a
+ * scheduled occurrence run once even if two workers raced for it.
+ */
+export class Scheduler {
+  readonly worker = `${hostname()}:${process.pid}`;
+  private agenda: Agenda | undefined;
+  private mailer: Mailer | undefined;
+  private processing = false;
+  private resync: NodeJS.Timeout | undefined;
+  private eventsPaused = false;
+
+  constructor(private readonly app: AppServices) {}
+
+  private client(): Agenda {
+    if (this.agenda) return this.agenda;
+    const connectionString = this.app.orm.config.get('clientUrl')!;
+    const table = this.app.config.jobs.table;
+    const agenda = new Agenda({
+      backend: new PostgresBackend({ connectionString, tableName: table, channelName: table, poolConfig: { connectionString, max: 4 } }),
+      name: this.worker,
+      processEvery: this.app.config.jobs.pollMs, // a number: the string form was misread by 1000× (ARCHITECTURE)
+      maxConcurrency: 10,
+      defaultConcurrency: 2,
+    });
+    for (const workflow of WORKFLOWS) {
+      agenda.define<JobData>(workflow.name, (job) => this.execute(workflow, job), {
+        lockLifetime: this.app.config.jobs.lockLifetimeMs ?? workflow.lockLifetimeMs,
+        concurrency: 2,
+        backoff: workflow.retries > 0 ? exponential({ delay: workflow.retryDelayMs, maxRetries: workflow.retries, factor: 2 }) : undefined,
+      });
+    }
+    agenda.on('error', (error) => logger.error('scheduler error', { error: error.message }));
+    this.agenda = agenda;
+    return agenda;
+  }
+
+  /** Starts executing jobs in this process, after making sure every tenant has its schedules. */
+  async start(): Promise<void> {
+    const agenda = this.client();
+    await agenda.ready;
+    this.mailer = createMailer(this.app.config.mail.smtpUrl);
+    await this.syncSchedules();
+    await agenda.start();
+    this.processing = true;
+    // Tenants created later get their schedules within minutes.
+    this.resync = setInterval(() => void this.syncSchedules().catch((error) => logger.error('schedule sync failed', { error: (error as Error).message })), 5 * 60_000);
+    this.resync.unref();
+    logger.info('scheduler started', { worker: this.worker, mail: this.mailer.kind });
+  }
+
+  /** Stops taking jobs; running ones are unlocked for another worker (their transactions roll back). */
+  async stop(): Promise<void> {
+    if (!this.agenda) return;
+    const agenda = this.agenda;
+    this.agenda = undefined;
+    clearInterval(this.resync);
+    if (this.processing) await agenda.drain(10_000).catch(() => undefined);
+    await agenda.stop(true).catch(() => undefined);
+    this.mailer?.close();
+    this.processing = false;
+  }
+
+  /**
+   * For events after their transaction committed: a failure to queue is logged, not thrown (the
+   * change stands); the workflow's sweep or an admin's "run now" catches up.
+   */
+  async enqueueAfterCommit(workflow: WorkflowName, tenantId: string, data: Record<string, string>, requestedBy: string | null): Promise<boolean> {
+    if (this.eventsPaused) return false;
+    try {
+      await this.enqueue(workflow, tenantId, data, JobTrigger.EVENT, requestedBy);
+      return true;
+    } catch (error) {
+      logger.error('could not queue a job after an event', { workflow, tenantId, error: (error as Error).message });
+      return false;
+    }
+  }
+
+  /**
+   * The demo seeder replays months of history through the real services: the follow-up jobs of
+   * those past events (statements, batches) are part of the history it writes, not work for today.
+   */
+  async withoutEventJobs<T>(work: () => Promise<T>): Promise<T> {
+    this.eventsPaused = true;
+    try {
+      return await work();
+    } finally {
+      this.eventsPaused = false;
+    }
+  }
+
+  /** Starts a workflow for a tenant now (an event, or an admin's "run now"). */
+  async enqueue(workflow: WorkflowName, tenantId: string, data: Record<string, string> = {}, trigger = JobTrigger.EVENT, requestedBy: string | null = null): Promise<void> {
+    const agenda = this.client();
+    await agenda.ready;
+    await agenda.now<JobData>(workflow, { ...data, tenantId, trigger, requestedBy });
+  }
+
+  /**
+   * Creates the missing schedules: each tenant gets each scheduled workflow once, in its time zone.
+   * Existing ones are kept (an admin may have changed them). Under an advisory lock, so two
+   * processes starting together do not both create one.
+   */
+  async syncSchedules(onlyTenantId?: string): Promise<number> {
+    const agenda = this.client();
+    await agenda.ready;
+    const em = this.app.orm.em.fork();
+    return em.transactional(async (tx) => {
+      await sqlRows(tx, `select pg_advisory_xact_lock(hashtext('scheduler:sync-schedules'))`, []);
+      const tenants = await tx.find(Tenant, onlyTenantId ? { id: onlyTenantId } : {}, { filters: false });
+      let created = 0;
+      for (const tenant of tenants) {
+        const existing = new Set((await new JobRepository(tx, tenant.id, this.app.config.jobs.table).agendaJobs()).filter((job) => job.repeat_interval).map((job) => job.name));
+        for (const workflow of WORKFLOWS) {
+          if (!workflow.schedule || existing.has(workflow.name)) continue;
+          await this.saveSchedule(tenant, workflow, workflow.schedule(this.app), false);
+          created++;
+        }
+      }
+      return created;
+    });
+  }
+
+  /** Sets (or replaces) a tenant's schedule of a workflow. */
+  async saveSchedule(tenant: Tenant, workflow: Workflow, schedule: Schedule, disabled: boolean): Promise<void> {
+    const agenda = this.client();
+    await agenda.ready;
+    const interval = 'cron' in schedule ? schedule.cron : schedule.everySeconds * 1000;
+    const job = agenda.create<JobData>(workflow.name, { tenantId: tenant.id, trigger: JobTrigger.SCHEDULE });
+    job.repeatEvery(interval, { timezone: tenant.timezone, skipImmediate: true });
+    job.unique({ 'data.tenantId': tenant.id, 'data.trigger': JobTrigger.SCHEDULE });
+    if (disabled) job.disable();
+    await job.save();
+  }
+
+  /** After a tenant's time zone changed: its schedules keep their times of day, in the new zone. */
+  async retimeSchedules(tenant: Tenant): Promise<void> {
+    const rows = await new JobRepository(this.app.orm.em.fork(), tenant.id, this.app.config.jobs.table).agendaJobs();
+    for (const row of rows) {
+      const workflow = workflowNamed(row.name);
+      if (!workflow?.schedule || !row.repeat_interval) continue;
+      const schedule: Schedule = /^\d+$/.test(row.repeat_interval) ? { everySeconds: Number(row.repeat_interval) / 1000 } : { cron: row.repeat_interval };
+      await this.saveSchedule(tenant, workflow, schedule, row.disabled);
+    }
+  }
+
+  /** One execution: claim the occurrence, run the workflow as the tenant's automation, record the outcome. */
+  private async execute(workflow: Workflow, job: Job<JobData>): Promise<void> {
+    const { tenantId, trigger = JobTrigger.SCHEDULE, requestedBy = null, ...rest } = job.attrs.data;
+    const data = Object.fromEntries(Object.entries(rest).filter(([, value]) => typeof value === 'string')) as Record<string, string>;
+    const startedAt = job.attrs.lastRunAt ?? new Date();
+    const tenant = await this.app.orm.em.fork().findOne(Tenant, { id: tenantId }, { filters: false });
+    if (!tenant) {
+      logger.warn('job for a tenant that no longer exists: removed', { workflow: workflow.name, tenantId });
+      await job.remove();
+      return;
+    }
+    const schedule = workflow.schedule?.(this.app);
+    // Frequent unrecorded runs (email delivery) are told apart by their start; others by their tick or one-off job.
+    const occurrence = !workflow.recordIdleRuns
+      ? `run:${startedAt.toISOString()}`
+      : trigger === JobTrigger.SCHEDULE && schedule && job.attrs.repeatInterval
+        ? occurrenceOf(scheduleOf(job, schedule), tenant.timezone, startedAt)
+        : `job:${job.attrs._id}`;
+    const lockLifetime = this.app.config.jobs.lockLifetimeMs ?? workflow.lockLifetimeMs;
+    const runs = new JobRepository(this.app.orm.em.fork(), tenantId, this.app.config.jobs.table);
+    let runId: string | null = null;
+    if (workflow.recordIdleRuns) {
+      const claimed = await runs.claimRun({ workflow: workflow.name, occurrence, trigger, worker: this.worker, requestedBy, now: new Date(), staleBefore: new Date(Date.now() - lockLifetime) });
+      if (!claimed) {
+        logger.info('occurrence already done or running elsewhere: skipped', { workflow: workflow.name, tenantId, occurrence });
+        return;
+      }
+      runId = claimed.id;
+    }
+    // Long runs keep their claims alive: Agenda's lock and our heartbeat.
+    const heartbeat = setInterval(() => {
+      void job.touch().catch(() => undefined);
+      if (runId) void sqlRows(this.app.orm.em.fork(), 'update job_run set heartbeat_at = now() where id = ?', [runId]).catch(() => undefined);
+    }, Math.max(1000, Math.floor(lockLifetime / 3)));
+    const ctx = contextFor(this.app, systemActor(tenantId, workflow.name));
+    const tools: WorkflowTools = { app: this.app, mailer: this.mailer ?? createMailer(undefined), enqueue: (next, nextData) => this.enqueue(next, tenantId, nextData, JobTrigger.EVENT) };
+    try {
+      const result = await workflow.run(ctx, data, tools);
+      const finishedAt = new Date();
+      if (runId) await runs.finishRun(runId, { status: 'SUCCEEDED', finishedAt, durationMs: finishedAt.getTime() - startedAt.getTime(), error: null, result });
+      else if (!idle(result)) await runs.recordFinishedRun({ workflow: workflow.name, occurrence, trigger, worker: this.worker, startedAt, finishedAt, status: 'SUCCEEDED', error: null, result });
+    } catch (error) {
+      const finishedAt = new Date();
+      const message = error instanceof AppError ? error.message : `Internal error: ${(error as Error).message}`;
+      if (runId) await runs.finishRun(runId, { status: 'FAILED', finishedAt, durationMs: finishedAt.getTime() - startedAt.getTime(), error: message, result: null });
+      else await runs.recordFinishedRun({ workflow: workflow.name, occurrence, trigger, worker: this.worker, startedAt, finishedAt, status: 'FAILED', error: message, result: null });
+      logger.error('job failed', { workflow: workflow.name, tenantId, occurrence, error: message });
+      throw new Error(message); // Agenda records it and retries with back-off
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+}
+
+/** The schedule a job actually has (an admin may have changed it from the workflow's default). */
+function scheduleOf(job: Job<JobData>, fallback: Schedule): Schedule {
+  const interval = job.attrs.repeatInterval;
+  if (typeof interval === 'number' || (typeof interval === 'string' && /^\d+$/.test(interval))) return { everySeconds: Number(interval) / 1000 };
+  if (typeof interval === 'string' && interval.trim()) return { cron: interval };
+  return fallback;
+}
+
+export { workflowNamed };

@@ -1,0 +1,8 @@
+/**
+ * Crash tests (SIGKILL in the middle of real work): a process started with
+ * `RH_FAULT_KILL_AT=<point>` kills itself, without any clean-up, when it reaches that point.
+ * Unset (always, outside those tests) this does nothing.
+ */
+export function faultPoint(point: string): void {
+  if (process.env.RH_FAULT_KILL_AT === point) process.kill(process.pid, 'SIGKILL');
+}
