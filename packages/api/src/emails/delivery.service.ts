@@ -31,7 +31,7 @@ export async function deliverDueEmails(app: AppServices, tenantId: string, maile
   const fromAddress = app.config.mail.from ?? `no-reply@${host}`;
   const result: DeliveryResult = { sent: 0, captured: 0, retrying: 0, failed: 0 };
   for (;;) {
-    const now = app.clock.now();
+    const now = new Date(); // delivery runs on wall time, like the scheduler (the business clock is for business dates)
     const claimUntil = new Date(now.getTime() + CLAIM_MS);
     const claimed = await repository.claimDue(now, claimUntil, BATCH);
     for (const email of claimed) {
@@ -51,7 +51,7 @@ export async function deliverDueEmails(app: AppServices, tenantId: string, maile
           text: email.text,
           messageId,
         });
-        await repository.finish(email.id, claimUntil, { status: 'SENT', sentAt: app.clock.now(), messageId });
+        await repository.finish(email.id, claimUntil, { status: 'SENT', sentAt: new Date(), messageId });
         result.sent++;
       } catch (error) {
         const permanent = error instanceof DeliveryError && error.permanent;
@@ -61,7 +61,7 @@ export async function deliverDueEmails(app: AppServices, tenantId: string, maile
           result.failed++;
         } else {
           const delay = retryDelayMs(email.attempts, app.config.mail.retryBaseSeconds * 1000, MAX_RETRY_DELAY_MS);
-          await repository.finish(email.id, claimUntil, { status: 'QUEUED', nextAttemptAt: new Date(app.clock.now().getTime() + delay), error: message, messageId });
+          await repository.finish(email.id, claimUntil, { status: 'QUEUED', nextAttemptAt: new Date(new Date().getTime() + delay), error: message, messageId });
           result.retrying++;
         }
         logger.warn('email delivery failed', { emailId: email.id, attempt: email.attempts, permanent, error: message });

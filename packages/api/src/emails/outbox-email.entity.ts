@@ -60,8 +60,8 @@ export class OutboxEmail extends TenantOwned {
   @Field(() => Date, { nullable: true }) @Property({ type: 'datetime', nullable: true }) sentAt: Date | null = null;
   @Field(() => String, { nullable: true }) @Property({ type: 'text', nullable: true }) lastError: string | null = null;
 
-  /** When the delivery job may try (again); exponential back-off after a temporary failure. */
-  @Field(() => Date, { nullable: true }) @Property({ type: 'datetime', nullable: true }) nextAttemptAt: Date | null = new Date();
+  /** When the delivery job may try again after a temporary failure (exponential back-off); null: at once. */
+  @Field(() => Date, { nullable: true }) @Property({ type: 'datetime', nullable: true }) nextAttemptAt: Date | null = null;
   /** A delivery worker's claim: nobody else sends it until then (a crashed worker's claim expires). */
   @Property({ type: 'datetime', nullable: true }) lockedUntil: Date | null = null;
   /** One email per event: the same key is never queued twice for a tenant (unique index). */

@@ -28,9 +28,9 @@ export class OutboxRepository {
       `update outbox_email set locked_until = ?, attempts = attempts + 1
         where id in (
           select id from outbox_email
-           where tenant_id = ? and status = 'QUEUED' and coalesce(next_attempt_at, created_at) <= ?
+           where tenant_id = ? and status = 'QUEUED' and (next_attempt_at is null or next_attempt_at <= ?)
              and (locked_until is null or locked_until < ?)
-           order by coalesce(next_attempt_at, created_at), id
+           order by created_at, id
            limit ? for update skip locked)
         returning id, to_address, to_name, subject, html, text, attempts`,
       [claimUntil, this.tenantId, now, now, limit],
@@ -52,9 +52,9 @@ export class OutboxRepository {
     const [row] = await sqlRows<{ queued: string; due: string; failed: string; oldest_due_at: Date | null }>(
       this.em,
       `select count(*) filter (where status = 'QUEUED') as queued,
-              count(*) filter (where status = 'QUEUED' and coalesce(next_attempt_at, created_at) <= ?) as due,
+              count(*) filter (where status = 'QUEUED' and (next_attempt_at is null or next_attempt_at <= ?)) as due,
               count(*) filter (where status = 'FAILED') as failed,
-              min(coalesce(next_attempt_at, created_at)) filter (where status = 'QUEUED' and coalesce(next_attempt_at, created_at) <= ?) as oldest_due_at
+              min(created_at) filter (where status = 'QUEUED' and (next_attempt_at is null or next_attempt_at <= ?)) as oldest_due_at
          from outbox_email where tenant_id = ?`,
       [now, now, this.tenantId],
     );

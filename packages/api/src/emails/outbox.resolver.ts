@@ -59,7 +59,7 @@ export class OutboxResolver {
         relatedType: original.relatedType,
         relatedId: original.relatedId,
         resendOf: original.id,
-        nextAttemptAt: ctx.app.clock.now(),
+        nextAttemptAt: null,
       });
       recordAudit(tx, tenant, ctx.actor, { action: 'email.resent', entityType: 'OutboxEmail', entityId: original.id, data: { copyId: copy.id, to: original.toAddress } });
       return copy;

@@ -26,7 +26,7 @@ export async function automationJobs(ctx: Context): Promise<AutomationJobView[]>
   const tenant = await actorTenant(ctx);
   const repository = new JobRepository(ctx.em, tenant.id, ctx.app.config.jobs.table);
   const agendaJobs = await repository.agendaJobs();
-  const since = new Date(ctx.app.clock.now().getTime() - 86_400_000);
+  const since = new Date(Date.now() - 86_400_000); // job runs are on wall time
   const summaries = new Map((await repository.workflowSummaries(since)).map((row) => [row.workflow, row]));
   const lastRunIds = [...summaries.values()].map((row) => row.last_run_id).filter((id): id is string => !!id);
   const lastRuns = new Map((await ctx.em.find(JobRun, { id: { $in: lastRunIds } })).map((run) => [run.workflow, run]));

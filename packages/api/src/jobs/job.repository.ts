@@ -35,12 +35,22 @@ export class JobRepository {
   async agendaJobs(): Promise<ScheduledJobRow[]> {
     const [exists] = await sqlRows<{ table: string | null }>(this.em, 'select to_regclass(?)::text as table', [this.agendaTable]);
     if (!exists?.table) return [];
-    return sqlRows<ScheduledJobRow>(
+    const rows = await sqlRows<ScheduledJobRow>(
       this.em,
       `select id, name, repeat_interval, repeat_timezone, next_run_at, last_run_at, last_finished_at, locked_at, failed_at, fail_count, fail_reason, disabled
          from "${this.agendaTable}" where data->>'tenantId' = ? order by name, repeat_interval nulls last, next_run_at`,
       [this.tenantId],
     );
+    // The driver hands timestamps over as text here; the rest of the code compares Dates.
+    const date = (value: Date | string | null) => (value === null ? null : new Date(value));
+    return rows.map((row) => ({
+      ...row,
+      next_run_at: date(row.next_run_at),
+      last_run_at: date(row.last_run_at),
+      last_finished_at: date(row.last_finished_at),
+      locked_at: date(row.locked_at),
+      failed_at: date(row.failed_at),
+    }));
   }
 
   /**
@@ -102,7 +112,7 @@ export class JobRepository {
 
   /** Per workflow: the last run, the last success, failures in the last day. */
   async workflowSummaries(since: Date): Promise<{ workflow: string; last_success_at: Date | null; failures: string; last_run_id: string | null }[]> {
-    return sqlRows(
+    const rows = await sqlRows<{ workflow: string; last_success_at: Date | string | null; failures: string; last_run_id: string | null }>(
       this.em,
       `select workflow,
               max(finished_at) filter (where status = 'SUCCEEDED') as last_success_at,
@@ -111,6 +121,7 @@ export class JobRepository {
          from job_run where tenant_id = ? group by workflow`,
       [since, this.tenantId],
     );
+    return rows.map((row) => ({ ...row, last_success_at: row.last_success_at === null ? null : new Date(row.last_success_at) }));
   }
 
   /** RUNNING rows whose worker stopped sending heartbeats: it died mid-job. */

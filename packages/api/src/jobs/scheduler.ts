@@ -60,16 +60,23 @@ export class Scheduler {
     return agenda;
   }
 
-  /** Starts executing jobs in this process, after making sure every tenant has its schedules. */
-  async start(): Promise<void> {
+  /**
+   * Starts executing jobs in this process, after making sure every tenant has its schedules
+   * (`onlyTenantIds`: just those — tests share a database with other tests' tenants).
+   */
+  async start(options: { onlyTenantIds?: string[] } = {}): Promise<void> {
     const agenda = this.client();
     await agenda.ready;
     this.mailer = createMailer(this.app.config.mail.smtpUrl);
-    await this.syncSchedules();
+    const sync = async () => {
+      if (!options.onlyTenantIds) return void (await this.syncSchedules());
+      for (const tenantId of options.onlyTenantIds) await this.syncSchedules(tenantId);
+    };
+    await sync();
     await agenda.start();
     this.processing = true;
     // Tenants created later get their schedules within minutes.
-    this.resync = setInterval(() => void this.syncSchedules().catch((error) => logger.error('schedule sync failed', { error: (error as Error).message })), 5 * 60_000);
+    this.resync = setInterval(() => void sync().catch((error) => logger.error('schedule sync failed', { error: (error as Error).message })), 5 * 60_000);
     this.resync.unref();
     logger.info('scheduler started', { worker: this.worker, mail: this.mailer.kind });
   }

@@ -24,7 +24,7 @@ export interface SystemHealthFigures extends Record<string, unknown> {
  */
 export async function checkSystemHealth(ctx: Context, app: AppServices): Promise<SystemHealthFigures> {
   const tenantId = ctx.actor!.tenantId;
-  const now = app.clock.now();
+  const now = new Date(); // jobs and deliveries run on wall time
   const jobs = new JobRepository(ctx.em, tenantId, app.config.jobs.table);
   const backlog = await new OutboxRepository(ctx.em, tenantId).backlog(now);
   const agendaJobs = await jobs.agendaJobs();
@@ -37,7 +37,7 @@ export async function checkSystemHealth(ctx: Context, app: AppServices): Promise
   const oldestDueMinutes = backlog.oldest_due_at ? Math.floor((now.getTime() - new Date(backlog.oldest_due_at).getTime()) / 60_000) : null;
 
   const problems: string[] = [];
-  if (oldestDueMinutes !== null && oldestDueMinutes * 60_000 > EMAIL_BACKLOG_ALERT_MS) problems.push(`${backlog.due} email(s) waiting for delivery, the oldest for ${oldestDueMinutes} minutes`);
+  if (oldestDueMinutes !== null && oldestDueMinutes * 60_000 > EMAIL_BACKLOG_ALERT_MS) problems.push(`${backlog.due} email(s) waiting for delivery, the oldest queued ${oldestDueMinutes} minutes ago`);
   if (backlog.failed > 0) problems.push(`${backlog.failed} email(s) refused by the mail server`);
   if (overdue.length > 0) problems.push(`${overdue.length} job(s) past their time and not started: is a worker running?`);
   for (const job of failing) problems.push(`${job.name} failed: ${job.fail_reason ?? 'unknown error'}`);

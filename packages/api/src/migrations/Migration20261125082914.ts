@@ -17,8 +17,6 @@ export class Migration20261125082914 extends Migration {
     this.addSql(`alter table "outbox_email" add constraint "outbox_email_status_check" check("status" in ('QUEUED', 'SENT', 'FAILED', 'CAPTURED'));`);
     this.addSql(`create unique index "outbox_email_dedupe_key_unique" on "outbox_email" ("tenant_id", "dedupe_key") where "dedupe_key" is not null;`);
     this.addSql(`create index "outbox_email_due_idx" on "outbox_email" ("next_attempt_at") where "status" = 'QUEUED';`);
-    // Emails queued before delivery existed are due now.
-    this.addSql(`update "outbox_email" set "next_attempt_at" = "created_at" where "status" = 'QUEUED';`);
   }
 
   override async down(): Promise<void> {
