@@ -5,6 +5,7 @@
  * servers and job workers scale apart; `all` (the default) runs both in one process.
  */
 import 'reflect-metadata';
+import exitHook from 'async-exit-hook';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -36,6 +37,10 @@ function roleFromArguments(argv: string[]): string | undefined {
 }
 
 async function main() {
+  // The embedded database's library would exit on SIGTERM/SIGINT before our shutdown finished
+  // (exit code 143, jobs not drained); our handlers below stop everything, the database included.
+  exitHook.unhookEvent('SIGTERM');
+  exitHook.unhookEvent('SIGINT');
   const roleArgument = roleFromArguments(process.argv.slice(2));
   const config = loadConfig(roleArgument ? { ...process.env, PROCESS_ROLE: roleArgument } : process.env);
   setLogLevel(config.logLevel);

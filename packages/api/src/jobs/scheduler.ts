@@ -30,6 +30,7 @@ export interface JobData {
 export class Scheduler {
   readonly worker = `${hostname()}:${process.pid}`;
   private agenda: Agenda | undefined;
+  private backend: PostgresBackend | undefined;
   private mailer: Mailer | undefined;
   private processing = false;
   private resync: NodeJS.Timeout | undefined;
@@ -41,8 +42,9 @@ export class Scheduler {
     if (this.agenda) return this.agenda;
     const connectionString = this.app.orm.config.get('clientUrl')!;
     const table = this.app.config.jobs.table;
+    this.backend = new PostgresBackend({ connectionString, tableName: table, channelName: table, poolConfig: { connectionString, max: 4 } });
     const agenda = new Agenda({
-      backend: new PostgresBackend({ connectionString, tableName: table, channelName: table, poolConfig: { connectionString, max: 4 } }),
+      backend: this.backend,
       name: this.worker,
       processEvery: this.app.config.jobs.pollMs, // a number: the string form was misread by 1000× (ARCHITECTURE)
       maxConcurrency: 10,
@@ -85,10 +87,17 @@ export class Scheduler {
   async stop(): Promise<void> {
     if (!this.agenda) return;
     const agenda = this.agenda;
+    const backend = this.backend!;
     this.agenda = undefined;
     clearInterval(this.resync);
-    if (this.processing) await agenda.drain(10_000).catch(() => undefined);
-    await agenda.stop(true).catch(() => undefined);
+    if (this.processing) {
+      // Let running jobs finish (their transactions commit), then release what is left for other workers.
+      await agenda.drain({ timeout: 10_000, closeConnection: false }).catch(() => undefined);
+      await agenda.stop(false).catch(() => undefined);
+    }
+    // Agenda closes its pool only if it was started; an enqueue-only client has one too.
+    await agenda.ready.catch(() => undefined);
+    await backend.disconnect().catch(() => undefined);
     this.mailer?.close();
     this.processing = false;
   }
