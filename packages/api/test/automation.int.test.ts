@@ -268,7 +268,7 @@ describe('failures and system health', () => {
     expect(run.status).toBe('SUCCEEDED');
     expect(run.result).toMatchObject({ healthy: false, jobs: { failedRuns24h: 1 } });
     // The running check itself has not succeeded yet when it looks.
-    expect(run.result!.lastSuccess).toEqual({ 'daily-cycle': expect.any(String), 'emergency-response': expect.any(String), 'monthly-commission-run': expect.any(String), 'payment-batch-preparation': expect.any(String), 'system-health': null });
+    expect(run.result!.lastSuccess).toEqual({ 'daily-cycle': expect.any(String), 'emergency-response': expect.any(String), 'monthly-commission-run': expect.any(String), 'payment-batch-preparation': expect.any(String), 'email-delivery': null, 'system-health': null });
   });
 
   it('email delivery captures queued emails when no SMTP server is configured (development), recording only runs that did something', async () => {

@@ -90,5 +90,5 @@ export async function updateJobSchedule(ctx: Context, input: z.input<typeof Sche
 }
 
 export function systemHealth(ctx: Context): Promise<SystemHealthFigures> {
-  return checkSystemHealth(ctx, ctx.app);
+  return checkSystemHealth(ctx, ctx.app, WORKFLOWS.map((workflow) => workflow.name));
 }

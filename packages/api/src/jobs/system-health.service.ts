@@ -22,7 +22,7 @@ export interface SystemHealthFigures extends Record<string, unknown> {
  * with the problems spelled out. Stored as the result of the system-health run, which the admin
  * console shows; it also runs on demand there.
  */
-export async function checkSystemHealth(ctx: Context, app: AppServices): Promise<SystemHealthFigures> {
+export async function checkSystemHealth(ctx: Context, app: AppServices, workflows: readonly string[]): Promise<SystemHealthFigures> {
   const tenantId = ctx.actor!.tenantId;
   const now = new Date(); // jobs and deliveries run on wall time
   const jobs = new JobRepository(ctx.em, tenantId, app.config.jobs.table);
@@ -49,6 +49,6 @@ export async function checkSystemHealth(ctx: Context, app: AppServices): Promise
     problems,
     emails: { queued: backlog.queued, due: backlog.due, failed: backlog.failed, oldestDueMinutes },
     jobs: { overdue: overdue.length, failing: failing.length, interrupted, failedRuns24h },
-    lastSuccess: Object.fromEntries(summaries.map((row) => [row.workflow, row.last_success_at ? new Date(row.last_success_at).toISOString() : null])),
+    lastSuccess: Object.fromEntries(workflows.map((workflow) => [workflow, summaries.find((row) => row.workflow === workflow)?.last_success_at?.toISOString() ?? null])),
   };
 }

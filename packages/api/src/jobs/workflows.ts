@@ -139,7 +139,7 @@ export const WORKFLOWS: readonly Workflow[] = [
     retries: 1,
     retryDelayMs: MINUTE,
     recordIdleRuns: true,
-    run: (ctx, _data, tools) => checkSystemHealth(ctx, tools.app),
+    run: (ctx, _data, tools) => checkSystemHealth(ctx, tools.app, WORKFLOWS.map((workflow) => workflow.name)),
   },
 ];
 

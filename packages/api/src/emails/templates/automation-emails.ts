@@ -1,6 +1,6 @@
 import { mj } from '../mjml-tag.js';
 import type { EmailContent } from './application-emails.js';
-import type { StatementLine } from './payout-emails.js';
+import { statementTable, type StatementLine } from './statement-table.js';
 
 /** SPEC §7 "onboarding task reminder": to a reseller's contact, the tasks past their due date. */
 export function onboardingTaskReminder(input: {
@@ -54,9 +54,6 @@ export function commissionStatement(input: {
   minimumPayout: string;
   portalUrl: string;
 }): EmailContent {
-  const rows = input.lines.map(
-    (line) => mj`<tr><td style="padding:4px 8px 4px 0">${line.period}</td><td style="padding:4px 8px">${line.description}</td><td style="padding:4px 0 4px 8px;text-align:right">${line.amount}</td></tr>`,
-  );
   const payment = `Commissions are paid once your payable total reaches the minimum payout of ${input.minimumPayout}; below that, they carry over to the next period.`;
   return {
     subject: `${input.tenantName} commission statement for ${input.period} — ${input.companyName}`,
@@ -64,11 +61,7 @@ export function commissionStatement(input: {
     body: mj`
       <mj-text>Hello ${input.contactName},</mj-text>
       <mj-text>${input.tenantName} has approved the commissions for <strong>${input.period}</strong>. This is <strong>${input.companyName}</strong>'s statement for the period:</mj-text>
-      <mj-table>
-        <tr style="border-bottom:1px solid #ddd;text-align:left"><th style="padding:4px 8px 4px 0">Period</th><th style="padding:4px 8px">Commission</th><th style="padding:4px 0 4px 8px;text-align:right">Amount</th></tr>
-        ${rows}
-        <tr style="border-top:1px solid #ddd;font-weight:bold"><td style="padding:4px 8px 4px 0">Total</td><td></td><td style="padding:4px 0 4px 8px;text-align:right">${input.total}</td></tr>
-      </mj-table>
+      ${statementTable(input.lines, input.total)}
       <mj-text>${payment}</mj-text>
       <mj-button href="${input.portalUrl}">See your commissions</mj-button>`,
     text: [

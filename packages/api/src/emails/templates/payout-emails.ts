@@ -1,5 +1,6 @@
 import { mj } from '../mjml-tag.js';
 import type { EmailContent } from './application-emails.js';
+import { statementTable, type StatementLine } from './statement-table.js';
 
 export function payoutAccountChanged(input: { tenantName: string; contactName: string; companyName: string; changedBy: string; last4: string; supportEmail: string; portalUrl: string }): EmailContent {
   return {
@@ -22,28 +23,17 @@ export function payoutAccountChanged(input: { tenantName: string; contactName: s
   };
 }
 
-export interface StatementLine {
-  period: string;
-  description: string;
-  amount: string;
-}
+export type { StatementLine } from './statement-table.js';
 
 /** "Payment sent" with the commission statement: every line the payment settles. */
 export function paymentStatement(input: { tenantName: string; contactName: string; companyName: string; amount: string; last4: string; traceNumber: string; settledOn: string; lines: StatementLine[]; portalUrl: string }): EmailContent {
-  const rows = input.lines.map(
-    (line) => mj`<tr><td style="padding:4px 8px 4px 0">${line.period}</td><td style="padding:4px 8px">${line.description}</td><td style="padding:4px 0 4px 8px;text-align:right">${line.amount}</td></tr>`,
-  );
   return {
     subject: `${input.tenantName} paid ${input.amount} in commissions to ${input.companyName}`,
     preview: `${input.amount} sent to the account ending ${input.last4}.`,
     body: mj`
       <mj-text>Hello ${input.contactName},</mj-text>
       <mj-text>We have paid <strong>${input.amount}</strong> to the account ending in ${input.last4} on ${input.settledOn} (ACH trace ${input.traceNumber}). This is your statement:</mj-text>
-      <mj-table>
-        <tr style="border-bottom:1px solid #ddd;text-align:left"><th style="padding:4px 8px 4px 0">Period</th><th style="padding:4px 8px">Commission</th><th style="padding:4px 0 4px 8px;text-align:right">Amount</th></tr>
-        ${rows}
-        <tr style="border-top:1px solid #ddd;font-weight:bold"><td style="padding:4px 8px 4px 0">Total</td><td></td><td style="padding:4px 0 4px 8px;text-align:right">${input.amount}</td></tr>
-      </mj-table>
+      ${statementTable(input.lines, input.amount)}
       <mj-button href="${input.portalUrl}">See your payments</mj-button>`,
     text: [
       `Hello ${input.contactName},`,
