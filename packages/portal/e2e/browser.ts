@@ -108,3 +108,26 @@ export async function graphqlAs<T>(page: Page, query: string, variables: Record<
   expect(errors, JSON.stringify(errors)).toBeUndefined();
   return data!;
 }
+
+/** `rawGraphqlAs` for a page signed in to the admin console (its session is kept under another key). */
+export async function rawAdminGraphqlAs<T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
+  return page.evaluate(
+    async ({ query: text, variables: vars }) => {
+      const session = JSON.parse(localStorage.getItem('rh.admin.session') ?? '{}') as { token?: string };
+      const result = await fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${session.token ?? ''}` },
+        body: JSON.stringify({ query: text, variables: vars }),
+      });
+      return result.json();
+    },
+    { query, variables },
+  ) as Promise<GraphQLResponse<T>>;
+}
+
+/** `rawAdminGraphqlAs`, expecting no errors: the data. */
+export async function adminGraphqlAs<T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const { data, errors } = await rawAdminGraphqlAs<T>(page, query, variables);
+  expect(errors, JSON.stringify(errors)).toBeUndefined();
+  return data!;
+}

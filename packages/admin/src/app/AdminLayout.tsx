@@ -11,6 +11,7 @@ import {
   Group,
   Menu,
   NavLink,
+  ScrollArea,
   Stack,
   Text,
   UnstyledButton,
@@ -20,6 +21,8 @@ import type { ReactNode } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import {
   canImportBilling,
+  canManageAutomation,
+  canManageTenantSettings,
   canManageApiKeys,
   canReadAchSettings,
   canReadCommissions,
@@ -35,12 +38,14 @@ import { graphql } from '../gql';
 import type { Role } from '../gql/graphql';
 import { ErrorState, LoadingState } from '../ui';
 import {
+  IconAdjustments,
   IconAlert,
   IconBank,
   IconBuilding,
   IconChart,
   IconCheck,
   IconChevronDown,
+  IconClockPlay,
   IconCoins,
   IconDownload,
   IconFile,
@@ -122,7 +127,9 @@ const NAV_SECTIONS: { title: string; items: NavItem[] }[] = [
     title: 'System',
     items: [
       { to: '/outbox', label: 'Outbox', icon: <IconMail />, visible: canReadEmails },
+      { to: '/automation', label: 'Automation', icon: <IconClockPlay />, visible: canManageAutomation },
       { to: '/api-keys', label: 'API keys', icon: <IconKey />, visible: canManageApiKeys },
+      { to: '/settings/program', label: 'Program settings', icon: <IconAdjustments />, visible: canManageTenantSettings },
       { to: '/settings/ach', label: 'ACH settings', icon: <IconSettings />, visible: canReadAchSettings },
     ],
   },
@@ -312,8 +319,11 @@ export function AdminLayout() {
         </Group>
       </AppShell.Header>
 
-      <AppShell.Navbar p="sm" pt="md">
-        {viewer && staff && <Navigation role={viewer.role} onNavigate={closeNav} />}
+      <AppShell.Navbar>
+        {/* Scrolls on its own when the sections are taller than the window. */}
+        <AppShell.Section grow component={ScrollArea} p="sm" pt="md" type="scroll">
+          {viewer && staff && <Navigation role={viewer.role} onNavigate={closeNav} />}
+        </AppShell.Section>
       </AppShell.Navbar>
 
       <AppShell.Main bg="gray.0">

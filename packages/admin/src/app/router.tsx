@@ -13,6 +13,7 @@ const AchSettingsPage = lazy(() => import('../routes/AchSettingsPage').then((m) 
 const ApiKeysPage = lazy(() => import('../routes/ApiKeysPage').then((m) => ({ default: m.ApiKeysPage })));
 const ApplicationDetailPage = lazy(() => import('../routes/ApplicationDetailPage').then((m) => ({ default: m.ApplicationDetailPage })));
 const ApplicationsPage = lazy(() => import('../routes/ApplicationsPage').then((m) => ({ default: m.ApplicationsPage })));
+const AutomationPage = lazy(() => import('../routes/AutomationPage').then((m) => ({ default: m.AutomationPage })));
 const BillingImportPage = lazy(() => import('../routes/BillingImportPage').then((m) => ({ default: m.BillingImportPage })));
 const CommissionDisputesPage = lazy(() => import('../routes/CommissionDisputesPage').then((m) => ({ default: m.CommissionDisputesPage })));
 const CommissionLinesPage = lazy(() => import('../routes/CommissionLinesPage').then((m) => ({ default: m.CommissionLinesPage })));
@@ -30,6 +31,7 @@ const PaymentBatchDetailPage = lazy(() => import('../routes/PaymentBatchDetailPa
 const PaymentBatchesPage = lazy(() => import('../routes/PaymentBatchesPage').then((m) => ({ default: m.PaymentBatchesPage })));
 const ResellerDetailPage = lazy(() => import('../routes/ResellerDetailPage').then((m) => ({ default: m.ResellerDetailPage })));
 const ResellersPage = lazy(() => import('../routes/ResellersPage').then((m) => ({ default: m.ResellersPage })));
+const SettingsPage = lazy(() => import('../routes/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const SuccessAlertsPage = lazy(() => import('../routes/SuccessAlertsPage').then((m) => ({ default: m.SuccessAlertsPage })));
 const SuccessDashboardPage = lazy(() => import('../routes/SuccessDashboardPage').then((m) => ({ default: m.SuccessDashboardPage })));
 const SuccessInterventionsPage = lazy(() => import('../routes/SuccessInterventionsPage').then((m) => ({ default: m.SuccessInterventionsPage })));
@@ -90,12 +92,14 @@ export function AppRoutes() {
           <Route path="payments" element={<PaymentBatchesPage />} />
           <Route path="payments/:id" element={<PaymentBatchDetailPage />} />
           <Route path="settings/ach" element={<AchSettingsPage />} />
+          <Route path="settings/program" element={<SettingsPage />} />
           <Route path="success" element={<SuccessDashboardPage />} />
           <Route path="success/resellers/:id" element={<SuccessResellerPage />} />
           <Route path="success/alerts" element={<SuccessAlertsPage />} />
           <Route path="success/interventions" element={<SuccessInterventionsPage />} />
           <Route path="outbox" element={<OutboxPage />} />
           <Route path="outbox/:id" element={<OutboxMessagePage />} />
+          <Route path="automation" element={<AutomationPage />} />
           <Route path="api-keys" element={<ApiKeysPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

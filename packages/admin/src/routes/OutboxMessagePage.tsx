@@ -1,11 +1,15 @@
-import { useQuery } from '@apollo/client/react';
-import { Alert, Anchor, Badge, Button, Code, Grid, Paper, Stack, Tabs, Text } from '@mantine/core';
-import { Link, useParams } from 'react-router';
-import { hasErrorCode } from '../app/errors';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Alert, Anchor, Badge, Button, Code, Grid, Group, Modal, Paper, Stack, Tabs, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { errorMessage, hasErrorCode } from '../app/errors';
+import { EMAIL_STATUS_HINTS, EmailStatusBadge } from '../features/outbox/EmailStatusBadge';
 import { canReadEmails } from '../features/viewer/permissions';
 import { RequireRole } from '../features/viewer/RequireRole';
 import { graphql } from '../gql';
-import { DetailList, EmptyState, ErrorState, formatDateTime, LoadingState, PageHeader, SectionCard, StatusBadge } from '../ui';
+import { DetailList, EmptyState, ErrorState, formatDateTime, formatRelative, LoadingState, PageHeader, SectionCard } from '../ui';
+import { IconRefresh } from '../ui/icons';
 import { emailTemplateLabel } from '../ui/labels';
 
 const AdminOutboxEmailQuery = graphql(`
@@ -21,10 +25,22 @@ const AdminOutboxEmailQuery = graphql(`
       sentAt
       attempts
       lastError
+      nextAttemptAt
+      messageId
+      resendOf
       relatedType
       relatedId
       html
       text
+    }
+  }
+`);
+
+const AdminResendEmailMutation = graphql(`
+  mutation AdminResendEmail($id: ID!) {
+    resendEmail(id: $id) {
+      id
+      status
     }
   }
 `);
@@ -40,8 +56,23 @@ function relatedPath(type: string | null | undefined, id: string | null | undefi
 function OutboxMessage() {
   // Always set: the route is declared with :id.
   const { id = '' } = useParams<{ id: string }>();
+  const navigate = useNavigate();
   const { data, loading, error, refetch } = useQuery(AdminOutboxEmailQuery, { variables: { id } });
   const email = data?.outboxEmail;
+  const [confirming, setConfirming] = useState(false);
+  const [resendEmail, resend] = useMutation(AdminResendEmailMutation, { refetchQueries: ['AdminOutboxEmails'] });
+
+  async function resendNow() {
+    try {
+      const result = await resendEmail({ variables: { id } });
+      const copy = result.data?.resendEmail;
+      setConfirming(false);
+      notifications.show({ color: 'green', title: 'Email queued again', message: 'This is the new copy; the original keeps its history.' });
+      if (copy) void navigate(`/outbox/${copy.id}`);
+    } catch {
+      // Shown in the dialog.
+    }
+  }
 
   if (!email) {
     if (loading) return <LoadingState label="Loading email…" />;
@@ -68,9 +99,53 @@ function OutboxMessage() {
       <PageHeader
         back={{ to: '/outbox', label: 'Outbox' }}
         title={email.subject}
-        badges={<StatusBadge status={email.status} size="lg" />}
-        description={`To ${email.toName ? `${email.toName} <${email.toAddress}>` : email.toAddress}`}
+        badges={<EmailStatusBadge status={email.status} size="lg" />}
+        description={
+          <>
+            To {email.toName ? `${email.toName} <${email.toAddress}>` : email.toAddress}
+            {email.resendOf && (
+              <>
+                {' · '}
+                <span data-testid="resend-of">
+                  Copy of{' '}
+                  <Anchor component={Link} to={`/outbox/${email.resendOf}`} size="sm">
+                    the original email
+                  </Anchor>
+                </span>
+              </>
+            )}
+          </>
+        }
+        actions={
+          <Button variant="default" leftSection={<IconRefresh size={16} />} onClick={() => {
+              resend.reset();
+              setConfirming(true);
+            }} data-testid="resend-email">
+            Resend
+          </Button>
+        }
       />
+      <Modal opened={confirming} onClose={() => setConfirming(false)} title={<Text fw={600}>Resend this email?</Text>} centered size="md">
+        <Stack gap="md">
+          <Text size="sm">
+            A copy of “{email.subject}”, as it was rendered, is queued for {email.toAddress} and goes out with the next delivery run. This email keeps its
+            own status and history.
+          </Text>
+          {resend.error ? (
+            <Alert color="red" variant="light" title="Could not resend" data-testid="resend-error">
+              {errorMessage(resend.error)}
+            </Alert>
+          ) : null}
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={() => setConfirming(false)} disabled={resend.loading}>
+              Cancel
+            </Button>
+            <Button onClick={() => void resendNow()} loading={resend.loading} data-testid="confirm-resend">
+              Queue a copy
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
       <Grid gutter="md">
         <Grid.Col span={{ base: 12, lg: 3 }}>
           <Stack gap="md">
@@ -87,10 +162,54 @@ function OutboxMessage() {
                       </Badge>
                     ),
                   },
-                  { label: 'Status', value: <StatusBadge status={email.status} /> },
+                  {
+                    label: 'Status',
+                    value: (
+                      <Stack gap={2} align="flex-start">
+                        <EmailStatusBadge status={email.status} />
+                        <Text size="xs" c="dimmed">
+                          {EMAIL_STATUS_HINTS[email.status]}
+                        </Text>
+                      </Stack>
+                    ),
+                  },
                   { label: 'Created', value: formatDateTime(email.createdAt) },
                   { label: 'Sent', value: email.sentAt ? formatDateTime(email.sentAt) : null },
-                  { label: 'Delivery attempts', value: String(email.attempts) },
+                  ...(email.status === 'QUEUED'
+                    ? [
+                        {
+                          label: 'Next attempt',
+                          value: email.nextAttemptAt ? (
+                            <Text size="sm" data-testid="email-next-attempt">
+                              {formatRelative(email.nextAttemptAt)} · {formatDateTime(email.nextAttemptAt)}
+                            </Text>
+                          ) : (
+                            'With the next delivery run'
+                          ),
+                        },
+                      ]
+                    : []),
+                  { label: 'Delivery attempts', value: <Text size="sm" data-testid="email-attempts">{email.attempts}</Text> },
+                  {
+                    label: 'Message id',
+                    value: email.messageId ? (
+                      <Text size="xs" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
+                        {email.messageId}
+                      </Text>
+                    ) : null,
+                  },
+                  ...(email.resendOf
+                    ? [
+                        {
+                          label: 'Copy of',
+                          value: (
+                            <Anchor component={Link} to={`/outbox/${email.resendOf}`} size="sm" data-testid="resend-of-link">
+                              The original email
+                            </Anchor>
+                          ),
+                        },
+                      ]
+                    : []),
                   {
                     label: 'About',
                     value: related ? (
@@ -103,7 +222,7 @@ function OutboxMessage() {
               />
             </SectionCard>
             {email.lastError && (
-              <Alert color="red" variant="light" title="Last delivery error">
+              <Alert color="red" variant="light" title="Last delivery error" data-testid="email-last-error">
                 <Code block>{email.lastError}</Code>
               </Alert>
             )}

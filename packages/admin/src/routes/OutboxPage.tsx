@@ -1,17 +1,18 @@
 import { useQuery } from '@apollo/client/react';
 import { ConnectionPagination } from '../features/lists/ConnectionPagination';
-import { Anchor, Badge, Box, Button, Group, Select, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Box, Button, Group, MultiSelect, Select, Table, Text, Tooltip } from '@mantine/core';
 import { useCallback } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ListTable, rowLinkProps } from '../features/lists/ListTable';
 import { SearchInput } from '../features/lists/SearchInput';
+import { EMAIL_STATUSES, EmailStatusBadge } from '../features/outbox/EmailStatusBadge';
 import { listRetry, useListParams } from '../features/lists/useListParams';
 import { canReadEmails } from '../features/viewer/permissions';
 import { RequireRole } from '../features/viewer/RequireRole';
 import { graphql } from '../gql';
-import type { EmailTemplate } from '../gql/graphql';
-import { EmptyState, ErrorState, formatDateTime, formatNumber, LoadingState, PageHeader, StatusBadge } from '../ui';
-import { emailTemplateLabel } from '../ui/labels';
+import type { EmailStatus, EmailTemplate } from '../gql/graphql';
+import { EmptyState, ErrorState, formatDateTime, formatNumber, formatRelative, LoadingState, PageHeader } from '../ui';
+import { emailTemplateLabel, humanizeEnum } from '../ui/labels';
 
 const PAGE_SIZE = 20;
 
@@ -30,32 +31,56 @@ const AdminOutboxEmailsQuery = graphql(`
         subject
         template
         status
+        attempts
+        lastError
+        nextAttemptAt
+        sentAt
+        resendOf
         createdAt
       }
     }
   }
 `);
 
-const TEMPLATES: EmailTemplate[] = ['APPLICATION_RECEIVED', 'NEW_APPLICATION_ADMIN', 'APPLICATION_APPROVED', 'APPLICATION_REJECTED'];
+const TEMPLATES: EmailTemplate[] = [
+  'APPLICATION_RECEIVED',
+  'NEW_APPLICATION_ADMIN',
+  'APPLICATION_APPROVED',
+  'APPLICATION_REJECTED',
+  'ONBOARDING_TASK_REMINDER',
+  'ONBOARDING_COMPLETED',
+  'PARTNER_ALERT',
+  'COMMISSION_RUN_READY',
+  'COMMISSION_STATEMENT',
+  'PAYMENT_STATEMENT',
+  'PAYOUT_ACCOUNT_CHANGED',
+];
+
+/** `?status=QUEUED,FAILED` → the known statuses among them. */
+function statusesOf(text: string): EmailStatus[] {
+  const wanted = new Set(text.split(',').filter(Boolean));
+  return EMAIL_STATUSES.filter((status) => wanted.has(status));
+}
 
 function OutboxList() {
   const navigate = useNavigate();
   const list = useListParams();
   const template = TEMPLATES.find((t) => t === list.get('template')) ?? null;
   const search = list.get('q');
+  const statuses = statusesOf(list.get('status'));
 
   const { data, previousData, loading, error, refetch } = useQuery(AdminOutboxEmailsQuery, {
     variables: {
       first: PAGE_SIZE,
       after: list.after,
-      filter: { template: template ? [template] : null, search: search || null },
+      filter: { template: template ? [template] : null, search: search || null, status: statuses.length ? statuses : null },
     },
     fetchPolicy: 'cache-and-network',
   });
   const connection = (data ?? previousData)?.outboxEmails;
   const { setFilters } = list;
   const onSearch = useCallback((value: string) => setFilters({ q: value }, { replace: true }), [setFilters]);
-  const filtered = template !== null || search !== '';
+  const filtered = template !== null || search !== '' || statuses.length > 0;
 
   let body;
   if (error && !connection) {
@@ -66,10 +91,10 @@ function OutboxList() {
     body = (
       <EmptyState
         title={filtered ? 'No emails match these filters' : 'No emails yet'}
-        description={filtered ? 'Try another template or search.' : 'Emails appear here as soon as the platform queues them.'}
+        description={filtered ? 'Try another template, status or search.' : 'Emails appear here as soon as the platform queues them.'}
         action={
           filtered ? (
-            <Button variant="light" onClick={() => setFilters({ template: null, q: null })}>
+            <Button variant="light" onClick={() => setFilters({ template: null, q: null, status: null })}>
               Clear filters
             </Button>
           ) : null
@@ -90,13 +115,14 @@ function OutboxList() {
             <Table.Th>Subject</Table.Th>
             <Table.Th>Template</Table.Th>
             <Table.Th>Status</Table.Th>
+            <Table.Th>Delivery</Table.Th>
             <Table.Th>Created</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {connection.nodes.map((email) => (
-            <Table.Tr key={email.id} {...rowLinkProps(() => void navigate(`/outbox/${email.id}`))}>
-              <Table.Td maw={260}>
+            <Table.Tr key={email.id} data-testid="outbox-row" data-status={email.status} data-id={email.id} {...rowLinkProps(() => void navigate(`/outbox/${email.id}`))}>
+              <Table.Td maw={220}>
                 <Text size="sm" fw={600} truncate>
                   {email.toName ?? email.toAddress}
                 </Text>
@@ -106,7 +132,7 @@ function OutboxList() {
                   </Text>
                 )}
               </Table.Td>
-              <Table.Td maw={420}>
+              <Table.Td maw={300}>
                 <Anchor component={Link} to={`/outbox/${email.id}`} size="sm" c="dark" style={{ display: 'block' }}>
                   <Text size="sm" truncate inherit>
                     {email.subject}
@@ -119,14 +145,43 @@ function OutboxList() {
                 </Badge>
               </Table.Td>
               <Table.Td>
-                <StatusBadge status={email.status} />
+                <EmailStatusBadge status={email.status} />
+                {email.status === 'QUEUED' && email.nextAttemptAt && (
+                  <Text size="xs" c="dimmed" mt={2} style={{ whiteSpace: 'nowrap' }} title={formatDateTime(email.nextAttemptAt)}>
+                    next {formatRelative(email.nextAttemptAt)}
+                  </Text>
+                )}
+                {email.status === 'SENT' && email.sentAt && (
+                  <Text size="xs" c="dimmed" mt={2} style={{ whiteSpace: 'nowrap' }}>
+                    {formatDateTime(email.sentAt)}
+                  </Text>
+                )}
               </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(email.createdAt)}</Table.Td>
+              <Table.Td maw={220}>
+                <Text size="sm" style={{ whiteSpace: 'nowrap' }} data-testid="outbox-attempts">
+                  {email.attempts} attempt{email.attempts === 1 ? '' : 's'}
+                </Text>
+                {email.lastError && (
+                  <Tooltip label={email.lastError} multiline w={360} withArrow>
+                    <Text size="xs" c="red" lineClamp={2} style={{ overflowWrap: 'anywhere' }} data-testid="outbox-last-error">
+                      {email.lastError}
+                    </Text>
+                  </Tooltip>
+                )}
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                {formatDateTime(email.createdAt)}
+                {email.resendOf && (
+                  <Text size="xs" c="dimmed">
+                    Resent copy
+                  </Text>
+                )}
+              </Table.Td>
             </Table.Tr>
           ))}
           {connection.nodes.length === 0 && (
             <Table.Tr>
-              <Table.Td colSpan={5}>
+              <Table.Td colSpan={6}>
                 <Text size="sm" c="dimmed" ta="center" py="md">
                   No more emails on this page.
                 </Text>
@@ -145,19 +200,31 @@ function OutboxList() {
         description={
           connection
             ? `${formatNumber(connection.totalCount)} email${connection.totalCount === 1 ? '' : 's'}${filtered ? ' matching the filters' : ''}, newest first`
-            : 'Emails the platform has queued, sent or failed to send.'
+            : 'Emails the platform has queued, sent, captured or failed to send.'
         }
       />
       <Group justify="space-between" mb="md" gap="sm" wrap="wrap">
-        <Select
-          aria-label="Template"
-          placeholder="All templates"
-          data={TEMPLATES.map((value) => ({ value, label: emailTemplateLabel(value) }))}
-          value={template}
-          onChange={(value) => setFilters({ template: value })}
-          clearable
-          w={240}
-        />
+        <Group gap="sm" wrap="wrap">
+          <Select
+            aria-label="Template"
+            placeholder="All templates"
+            data={TEMPLATES.map((value) => ({ value, label: emailTemplateLabel(value) }))}
+            value={template}
+            onChange={(value) => setFilters({ template: value })}
+            clearable
+            w={240}
+          />
+          <MultiSelect
+            aria-label="Status"
+            placeholder={statuses.length ? undefined : 'All statuses'}
+            data={EMAIL_STATUSES.map((value) => ({ value, label: humanizeEnum(value) }))}
+            value={statuses}
+            onChange={(values) => setFilters({ status: EMAIL_STATUSES.filter((s) => values.includes(s)).join(',') })}
+            clearable
+            w={statuses.length > 2 ? 340 : 260}
+            data-testid="outbox-filter-status"
+          />
+        </Group>
         <SearchInput value={search} onSearch={onSearch} placeholder="Search recipient or subject" />
       </Group>
       {error && connection && (

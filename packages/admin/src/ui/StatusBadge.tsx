@@ -16,7 +16,8 @@ const STATUS_COLORS: Record<string, MantineColor> = {
   INVITED: 'blue',
   DISABLED: 'gray',
   REVOKED: 'gray',
-  QUEUED: 'gray',
+  QUEUED: 'blue',
+  CAPTURED: 'gray',
   SENT: 'green',
   FAILED: 'red',
   // Commission runs and lines: calculated → approved → paid; disputed lines wait for finance.
@@ -43,6 +44,8 @@ const STATUS_COLORS: Record<string, MantineColor> = {
   PLANNED: 'blue',
   IN_PROGRESS: 'yellow',
   DONE: 'green',
+  // Automation job runs (running → succeeded | failed).
+  SUCCEEDED: 'green',
 };
 
 // A badge's label may ellipsize, so in a tight table column it would shrink to "SUBM…".

@@ -140,3 +140,20 @@ export const IconSettings = icon(
 );
 export const IconShield = icon(<path d="M12 3l7 3v6c0 4.5-3 7.5-7 9-4-1.5-7-4.5-7-9V6z" />);
 export const IconHeartbeat = icon(<path d="M3 12h4l2-5 4 10 2-5h6" />);
+export const IconClockPlay = icon(
+  <>
+    <path d="M20.9 13A9 9 0 1012 21" />
+    <path d="M12 7v5l2 2" />
+    <path d="M17 16.5v5l4.5-2.5z" />
+  </>,
+);
+export const IconPause = icon(<path d="M8 5v14M16 5v14" />);
+export const IconPencil = icon(<path d="M4 20h4L19 9l-4-4L4 16zM13.5 6.5l4 4" />);
+export const IconAdjustments = icon(
+  <>
+    <path d="M4 6h9M17 6h3M4 12h3M11 12h9M4 18h11M19 18h1" />
+    <circle cx="15" cy="6" r="2" />
+    <circle cx="9" cy="12" r="2" />
+    <circle cx="17" cy="18" r="2" />
+  </>,
+);

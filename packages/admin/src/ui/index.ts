@@ -1,7 +1,7 @@
 export { DetailList, type DetailItem } from './DetailList';
 export { EmptyState } from './EmptyState';
 export { ErrorState } from './ErrorState';
-export { formatDate, formatDateTime, formatNumber } from './format';
+export { formatDate, formatDateTime, formatDuration, formatNumber, formatRelative } from './format';
 export { LoadingState } from './LoadingState';
 export { PageHeader } from './PageHeader';
 export { PaginationBar } from './PaginationBar';

@@ -51,6 +51,19 @@ export const emailTemplateLabel = labeler({
   NEW_APPLICATION_ADMIN: 'New application (staff)',
   APPLICATION_APPROVED: 'Application approved',
   APPLICATION_REJECTED: 'Application rejected',
+  COMMISSION_RUN_READY: 'Commission run ready',
+  COMMISSION_STATEMENT: 'Commission statement',
+  ONBOARDING_COMPLETED: 'Onboarding completed',
+  ONBOARDING_TASK_REMINDER: 'Onboarding reminder',
+  PARTNER_ALERT: 'Partner alert',
+  PAYMENT_STATEMENT: 'Payment statement',
+  PAYOUT_ACCOUNT_CHANGED: 'Payout account changed',
+});
+
+export const jobTriggerLabel = labeler({
+  SCHEDULE: 'Schedule',
+  MANUAL: 'Run now',
+  EVENT: 'Event',
 });
 
 export const tierLabel = labeler({});

@@ -105,3 +105,13 @@ export function canReadSuccess(role: Role): boolean {
 export function canManageSuccess(role: Role): boolean {
   return role === 'ADMIN' || role === 'PARTNER_MANAGER';
 }
+
+/** Administrators only: the automation jobs (schedules, run now, runs) and the system health. */
+export function canManageAutomation(role: Role): boolean {
+  return role === 'ADMIN';
+}
+
+/** Administrators only: the programme name, time zone and email branding. */
+export function canManageTenantSettings(role: Role): boolean {
+  return role === 'ADMIN';
+}
