@@ -86,11 +86,11 @@ export async function signIn(page: Page, email: string, { app = 'portal', passwo
 /** A GraphQL answer as it comes, data and errors. */
 export type GraphQLResponse<T> = { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
 
-/** A GraphQL request with the signed-in page's own session token (as the SPA sends it); the whole answer. */
-export async function rawGraphqlAs<T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
+/** A GraphQL request with the session token a signed-in SPA keeps under `sessionKey`, as the SPA sends it. */
+async function graphqlWithSession<T>(page: Page, sessionKey: string, query: string, variables: Record<string, unknown>): Promise<GraphQLResponse<T>> {
   return page.evaluate(
-    async ({ query: text, variables: vars }) => {
-      const session = JSON.parse(localStorage.getItem('rh.portal.session') ?? '{}') as { token?: string };
+    async ({ query: text, variables: vars, sessionKey: key }) => {
+      const session = JSON.parse(localStorage.getItem(key) ?? '{}') as { token?: string };
       const result = await fetch('/graphql', {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${session.token ?? ''}` },
@@ -98,36 +98,19 @@ export async function rawGraphqlAs<T>(page: Page, query: string, variables: Reco
       });
       return result.json();
     },
-    { query, variables },
+    { query, variables, sessionKey },
   ) as Promise<GraphQLResponse<T>>;
 }
 
+function expectData<T>({ data, errors }: GraphQLResponse<T>): T {
+  expect(errors, JSON.stringify(errors)).toBeUndefined();
+  return data!;
+}
+
+/** A GraphQL request as the page signed in to the portal; the whole answer. */
+export const rawGraphqlAs = <T>(page: Page, query: string, variables: Record<string, unknown> = {}) => graphqlWithSession<T>(page, 'rh.portal.session', query, variables);
 /** `rawGraphqlAs`, expecting no errors: the data. */
-export async function graphqlAs<T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const { data, errors } = await rawGraphqlAs<T>(page, query, variables);
-  expect(errors, JSON.stringify(errors)).toBeUndefined();
-  return data!;
-}
-
-/** `rawGraphqlAs` for a page signed in to the admin console (its session is kept under another key). */
-export async function rawAdminGraphqlAs<T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
-  return page.evaluate(
-    async ({ query: text, variables: vars }) => {
-      const session = JSON.parse(localStorage.getItem('rh.admin.session') ?? '{}') as { token?: string };
-      const result = await fetch('/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${session.token ?? ''}` },
-        body: JSON.stringify({ query: text, variables: vars }),
-      });
-      return result.json();
-    },
-    { query, variables },
-  ) as Promise<GraphQLResponse<T>>;
-}
-
-/** `rawAdminGraphqlAs`, expecting no errors: the data. */
-export async function adminGraphqlAs<T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const { data, errors } = await rawAdminGraphqlAs<T>(page, query, variables);
-  expect(errors, JSON.stringify(errors)).toBeUndefined();
-  return data!;
-}
+export const graphqlAs = async <T>(page: Page, query: string, variables: Record<string, unknown> = {}) => expectData(await rawGraphqlAs<T>(page, query, variables));
+/** The same for a page signed in to the admin console (its session is kept under another key). */
+export const rawAdminGraphqlAs = <T>(page: Page, query: string, variables: Record<string, unknown> = {}) => graphqlWithSession<T>(page, 'rh.admin.session', query, variables);
+export const adminGraphqlAs = async <T>(page: Page, query: string, variables: Record<string, unknown> = {}) => expectData(await rawAdminGraphqlAs<T>(page, query, variables));

@@ -8,6 +8,7 @@ import { useRevokeApiKey } from '../features/api-keys/apiKeys';
 import { CreateApiKeyModal, type CreatedApiKey } from '../features/api-keys/CreateApiKeyModal';
 import { SecretModal } from '../features/api-keys/SecretModal';
 import { canManageApiKeys } from '../features/viewer/permissions';
+import { EmptyPageRow } from '../features/lists/ListTable';
 import { RequireRole } from '../features/viewer/RequireRole';
 import { graphql } from '../gql';
 import type { AdminApiKeysQuery as AdminApiKeysData } from '../gql/graphql';
@@ -206,15 +207,7 @@ function ApiKeys() {
                   </Table.Td>
                 </Table.Tr>
               ))}
-              {visible.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={8}>
-                    <Text size="sm" c="dimmed" ta="center" py="md">
-                      Every key is revoked. Turn on “Show revoked keys” to see them.
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              )}
+              {visible.length === 0 && <EmptyPageRow colSpan={8}>Every key is revoked. Turn on “Show revoked keys” to see them.</EmptyPageRow>}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>

@@ -3,7 +3,7 @@ import { ConnectionPagination } from '../features/lists/ConnectionPagination';
 import { Anchor, Box, Button, Group, SegmentedControl, Select, Table, Text } from '@mantine/core';
 import { useCallback } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { ListTable, rowLinkProps } from '../features/lists/ListTable';
+import { ListTable, rowLinkProps, EmptyPageRow } from '../features/lists/ListTable';
 import { SearchInput } from '../features/lists/SearchInput';
 import { SortableTh } from '../features/lists/SortableTh';
 import { listRetry, useListParams } from '../features/lists/useListParams';
@@ -200,15 +200,7 @@ export function ApplicationsPage() {
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(application.createdAt)}</Table.Td>
             </Table.Tr>
           ))}
-          {connection.nodes.length === 0 && (
-            <Table.Tr>
-              <Table.Td colSpan={7}>
-                <Text size="sm" c="dimmed" ta="center" py="md">
-                  No more applications on this page.
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          )}
+          {connection.nodes.length === 0 && <EmptyPageRow colSpan={7}>No more applications on this page.</EmptyPageRow>}
         </Table.Tbody>
       </ListTable>
     );

@@ -10,7 +10,7 @@ import { AdminAutomationJobsQuery, AdminSystemHealthQuery } from '../features/au
 import { ScheduleModal } from '../features/automation/ScheduleModal';
 import { SystemHealthCard } from '../features/automation/SystemHealthCard';
 import { ConnectionPagination } from '../features/lists/ConnectionPagination';
-import { ListTable } from '../features/lists/ListTable';
+import { ListTable, EmptyPageRow } from '../features/lists/ListTable';
 import { listRetry, useListParams } from '../features/lists/useListParams';
 import { canManageAutomation } from '../features/viewer/permissions';
 import { RequireRole } from '../features/viewer/RequireRole';
@@ -212,15 +212,7 @@ function JobRuns({ jobs, refreshKey }: { jobs: readonly JobCard_JobFragment[]; r
               </Fragment>
             );
           })}
-          {connection.nodes.length === 0 && (
-            <Table.Tr>
-              <Table.Td colSpan={8}>
-                <Text size="sm" c="dimmed" ta="center" py="md">
-                  No more runs on this page.
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          )}
+          {connection.nodes.length === 0 && <EmptyPageRow colSpan={8}>No more runs on this page.</EmptyPageRow>}
         </Table.Tbody>
       </ListTable>
     );

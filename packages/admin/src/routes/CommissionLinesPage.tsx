@@ -7,7 +7,7 @@ import { formatMoney, formatRatePercent, isNegative } from '../features/commissi
 import { defaultRunPeriod, isPeriod, periodLabel } from '../features/commissions/period';
 import { PeriodSelect } from '../features/commissions/PeriodSelect';
 import { ConnectionPagination } from '../features/lists/ConnectionPagination';
-import { ListTable } from '../features/lists/ListTable';
+import { ListTable, EmptyPageRow } from '../features/lists/ListTable';
 import { listRetry, useListParams } from '../features/lists/useListParams';
 import { canReadCommissions } from '../features/viewer/permissions';
 import { RequireRole } from '../features/viewer/RequireRole';
@@ -331,15 +331,7 @@ function CommissionLines() {
               </Fragment>
             );
           })}
-          {connection.nodes.length === 0 && (
-            <Table.Tr>
-              <Table.Td colSpan={10}>
-                <Text size="sm" c="dimmed" ta="center" py="md">
-                  No more lines on this page.
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          )}
+          {connection.nodes.length === 0 && <EmptyPageRow colSpan={10}>No more lines on this page.</EmptyPageRow>}
         </Table.Tbody>
       </ListTable>
     );

@@ -9,7 +9,7 @@ import { ResellerSelect } from '../features/customers/ResellerSelect';
 import { CUSTOMER_STAGES, HealthBadge, StageBadge, stageLabel } from '../features/customers/stages';
 import { formatMoney } from '../features/commissions/money';
 import { ConnectionPagination } from '../features/lists/ConnectionPagination';
-import { ListTable, rowLinkProps } from '../features/lists/ListTable';
+import { ListTable, rowLinkProps, EmptyPageRow } from '../features/lists/ListTable';
 import { SearchInput } from '../features/lists/SearchInput';
 import { listRetry, useListParams } from '../features/lists/useListParams';
 import { canManageCustomers, canReadCustomers } from '../features/viewer/permissions';
@@ -218,15 +218,7 @@ function Customers() {
               </Table.Td>
             </Table.Tr>
           ))}
-          {connection.nodes.length === 0 && (
-            <Table.Tr>
-              <Table.Td colSpan={7}>
-                <Text size="sm" c="dimmed" ta="center" py="md">
-                  No more customers on this page.
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          )}
+          {connection.nodes.length === 0 && <EmptyPageRow colSpan={7}>No more customers on this page.</EmptyPageRow>}
         </Table.Tbody>
       </ListTable>
     );

@@ -3,7 +3,7 @@ import { ConnectionPagination } from '../features/lists/ConnectionPagination';
 import { Anchor, Badge, Box, Button, Group, MultiSelect, Select, Table, Text, Tooltip } from '@mantine/core';
 import { useCallback } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { ListTable, rowLinkProps } from '../features/lists/ListTable';
+import { ListTable, rowLinkProps, EmptyPageRow } from '../features/lists/ListTable';
 import { SearchInput } from '../features/lists/SearchInput';
 import { EMAIL_STATUSES, EmailStatusBadge } from '../features/outbox/EmailStatusBadge';
 import { listRetry, useListParams } from '../features/lists/useListParams';
@@ -179,15 +179,7 @@ function OutboxList() {
               </Table.Td>
             </Table.Tr>
           ))}
-          {connection.nodes.length === 0 && (
-            <Table.Tr>
-              <Table.Td colSpan={6}>
-                <Text size="sm" c="dimmed" ta="center" py="md">
-                  No more emails on this page.
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          )}
+          {connection.nodes.length === 0 && <EmptyPageRow colSpan={6}>No more emails on this page.</EmptyPageRow>}
         </Table.Tbody>
       </ListTable>
     );

@@ -5,7 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import { formatMoney } from '../features/commissions/money';
 import { periodLabel, periodShortLabel } from '../features/commissions/period';
 import { ConnectionPagination } from '../features/lists/ConnectionPagination';
-import { ListTable, rowLinkProps } from '../features/lists/ListTable';
+import { ListTable, rowLinkProps, EmptyPageRow } from '../features/lists/ListTable';
 import { listRetry, useListParams } from '../features/lists/useListParams';
 import { NewBatchModal } from '../features/payouts/NewBatchModal';
 import { BATCH_STATUSES } from '../features/payouts/payouts';
@@ -152,15 +152,7 @@ function PaymentBatches() {
               </Table.Td>
             </Table.Tr>
           ))}
-          {connection.nodes.length === 0 && (
-            <Table.Tr>
-              <Table.Td colSpan={7}>
-                <Text size="sm" c="dimmed" ta="center" py="md">
-                  No more batches on this page.
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          )}
+          {connection.nodes.length === 0 && <EmptyPageRow colSpan={7}>No more batches on this page.</EmptyPageRow>}
         </Table.Tbody>
       </ListTable>
     );

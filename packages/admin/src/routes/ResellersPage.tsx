@@ -3,7 +3,7 @@ import { ConnectionPagination } from '../features/lists/ConnectionPagination';
 import { Anchor, Box, Button, Group, SegmentedControl, Select, Table, Text } from '@mantine/core';
 import { useCallback } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { ListTable, rowLinkProps } from '../features/lists/ListTable';
+import { ListTable, rowLinkProps, EmptyPageRow } from '../features/lists/ListTable';
 import { SearchInput } from '../features/lists/SearchInput';
 import { listRetry, useListParams } from '../features/lists/useListParams';
 import { graphql } from '../gql';
@@ -155,15 +155,7 @@ export function ResellersPage() {
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(reseller.approvedAt)}</Table.Td>
             </Table.Tr>
           ))}
-          {connection.nodes.length === 0 && (
-            <Table.Tr>
-              <Table.Td colSpan={6}>
-                <Text size="sm" c="dimmed" ta="center" py="md">
-                  No more resellers on this page.
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          )}
+          {connection.nodes.length === 0 && <EmptyPageRow colSpan={6}>No more resellers on this page.</EmptyPageRow>}
         </Table.Tbody>
       </ListTable>
     );

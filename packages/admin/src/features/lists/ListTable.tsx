@@ -1,4 +1,4 @@
-import { LoadingOverlay, Paper, Table } from '@mantine/core';
+import { LoadingOverlay, Paper, Table, Text } from '@mantine/core';
 import type { MouseEvent, ReactNode } from 'react';
 
 type ListTableProps = {
@@ -38,4 +38,17 @@ export function rowLinkProps(open: () => void) {
     },
     style: { cursor: 'pointer' },
   } as const;
+}
+
+/** The one row of a page that came back empty (its filters match nothing on this page). */
+export function EmptyPageRow({ colSpan, children }: { colSpan: number; children: ReactNode }) {
+  return (
+    <Table.Tr>
+      <Table.Td colSpan={colSpan}>
+        <Text size="sm" c="dimmed" ta="center" py="md">
+          {children}
+        </Text>
+      </Table.Td>
+    </Table.Tr>
+  );
 }
