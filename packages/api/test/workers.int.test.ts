@@ -60,6 +60,20 @@ async function waitFor<T>(probe: () => Promise<T | undefined | null | false>, wh
   }
 }
 
+/** Worker processes compile the sources with SWC when they start: slow on a cold cache under a loaded test run. */
+async function whenStarted(...workers: Worker[]) {
+  await waitFor(
+    async () => {
+      for (const worker of workers) if (worker.process.exitCode !== null || worker.process.signalCode !== null) throw new Error(`a worker exited while starting:\n${worker.output()}`);
+      return workers.every((worker) => worker.output().includes('is running the scheduled jobs'));
+    },
+    'the workers to start',
+    150_000,
+  ).catch((error: Error) => {
+    throw new Error(`${error.message}\n${workers.map((worker) => worker.output()).join('\n---\n')}`);
+  });
+}
+
 async function stopWorker(worker: Worker) {
   if (worker.process.exitCode === null && worker.process.signalCode === null) worker.process.kill('SIGTERM');
   return worker.exited;
@@ -126,7 +140,7 @@ describe('two worker processes', () => {
     const started = Date.now();
     const one = startWorker();
     const two = startWorker();
-    await waitFor(async () => one.output().includes('is running the scheduled jobs') && two.output().includes('is running the scheduled jobs'), 'both workers to start');
+    await whenStarted(one, two);
     await waitFor(async () => Number((await query<{ count: string }>(`select count(*) from outbox_email where id = any(?::uuid[]) and status = 'SENT'`, [ids]))[0]!.count) === 40, 'all emails sent');
     await waitFor(async () => Number((await query<{ count: string }>(`select count(*) from job_run where workflow = 'system-health' and status = 'SUCCEEDED'`))[0]!.count) >= 4, 'four health checks');
     const [exitOne, exitTwo] = await Promise.all([stopWorker(one), stopWorker(two)]);
@@ -147,13 +161,13 @@ describe('two worker processes', () => {
     expect(one.output() + two.output()).not.toContain('occurrence already done or running elsewhere');
     const byWorker = await query<{ worker: string }>(`select distinct worker from job_run`);
     console.log(`two workers: ${runs.length} health checks in ${elapsedSeconds.toFixed(1)} s, runs by ${byWorker.length} worker(s), 40 emails each received once`);
-  }, 90_000);
+  }, 240_000);
 });
 
 describe('a worker killed in the middle of the monthly commission run', () => {
   it('keeps nothing of the interrupted run; another worker reruns it to the same totals, with one finance email', async () => {
     const crashing = startWorker({ RH_FAULT_KILL_AT: 'commission-run:lines-written', JOB_LOCK_LIFETIME_MS: '4000' });
-    await waitFor(async () => crashing.output().includes('is running the scheduled jobs'), 'the worker to start');
+    await whenStarted(crashing);
     await api.services.scheduler.enqueue('monthly-commission-run', tt.tenant.id, {}, JobTrigger.MANUAL, 'test');
     const exit = await Promise.race([crashing.exited, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`worker did not crash:\n${crashing.output()}`)), 45_000))]);
     expect(exit.signal).toBe('SIGKILL');
@@ -163,6 +177,7 @@ describe('a worker killed in the middle of the monthly commission run', () => {
     expect(await query(`select status, attempt from job_run where workflow = 'monthly-commission-run'`)).toEqual([{ status: 'RUNNING', attempt: 1 }]);
 
     const healthy = startWorker({ JOB_LOCK_LIFETIME_MS: '4000' });
+    await whenStarted(healthy);
     const finished = await waitFor(async () => (await query<{ status: string; attempt: number; result: Record<string, unknown> }>(`select status, attempt, result from job_run where workflow = 'monthly-commission-run' and status <> 'RUNNING'`))[0], 'the rerun');
     await stopWorker(healthy);
     // 1000.00 × 10 % + 2500.50 × 10 % = 100.00 + 250.05, exactly as an uninterrupted run computes it.
@@ -173,5 +188,5 @@ describe('a worker killed in the middle of the monthly commission run', () => {
     ]);
     expect(await query(`select count(*)::int as count, sum(amount_cents)::text as cents from commission_line where tenant_id = ?`, [tt.tenant.id])).toEqual([{ count: 2, cents: '35005' }]);
     expect(await query(`select count(*)::int as count from outbox_email where tenant_id = ? and template = 'COMMISSION_RUN_READY'`, [tt.tenant.id])).toEqual([{ count: 1 }]);
-  }, 120_000);
+  }, 300_000);
 });
