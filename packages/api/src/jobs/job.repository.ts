@@ -73,6 +73,12 @@ export class JobRepository {
     return row ?? null;
   }
 
+  /** Where an occurrence stands when it could not be claimed. */
+  async runState(workflow: string, occurrence: string): Promise<{ status: string; heartbeat_at: string } | null> {
+    const [row] = await sqlRows<{ status: string; heartbeat_at: string }>(this.em, `select status, heartbeat_at::text from job_run where tenant_id = ? and workflow = ? and occurrence = ?`, [this.tenantId, workflow, occurrence]);
+    return row ?? null;
+  }
+
   async finishRun(id: string, change: { status: 'SUCCEEDED' | 'FAILED'; finishedAt: Date; durationMs: number; error: string | null; result: Record<string, unknown> | null }) {
     await sqlRows(this.em, `update job_run set status = ?, finished_at = ?, duration_ms = ?, error = ?, result = ?::jsonb where id = ? and tenant_id = ?`, [
       change.status,

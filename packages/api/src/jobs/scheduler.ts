@@ -185,6 +185,29 @@ export class Scheduler {
     }
   }
 
+  /**
+   * Takes the occurrence's job_run row. Done already: skipped (another worker ran it). Running
+   * elsewhere: we wait, keeping our Agenda lock, until that worker's heartbeat is older than the
+   * lock lifetime (it died: we take over) or it finishes; after two lifetimes we give up with an
+   * error, and Agenda retries the job later.
+   */
+  private async claim(runs: JobRepository, run: { workflow: string; occurrence: string; trigger: JobTrigger; requestedBy: string | null; lockLifetime: number }, job: Job<JobData>): Promise<string | null> {
+    const giveUpAt = Date.now() + 2 * run.lockLifetime;
+    for (;;) {
+      const claimed = await runs.claimRun({ ...run, worker: this.worker, now: new Date(), staleBefore: new Date(Date.now() - run.lockLifetime) });
+      if (claimed) return claimed.id;
+      const state = await runs.runState(run.workflow, run.occurrence);
+      if (!state || state.status === 'SUCCEEDED') {
+        logger.info('occurrence already done: skipped', { workflow: run.workflow, occurrence: run.occurrence });
+        return null;
+      }
+      if (Date.now() > giveUpAt) throw new Error(`${run.workflow} ${run.occurrence} is still running on another worker`);
+      await job.touch().catch(() => undefined);
+      const staleAt = Date.parse(state.heartbeat_at) + run.lockLifetime;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(Math.max(250, staleAt - Date.now() + 100), run.lockLifetime)));
+    }
+  }
+
   /** One execution: claim the occurrence, run the workflow as the tenant's automation, record the outcome. */
   private async execute(workflow: Workflow, job: Job<JobData>): Promise<void> {
     const { tenantId, trigger = JobTrigger.SCHEDULE, requestedBy = null, ...rest } = job.attrs.data;
@@ -207,12 +230,9 @@ export class Scheduler {
     const runs = new JobRepository(this.app.orm.em.fork(), tenantId, this.app.config.jobs.table);
     let runId: string | null = null;
     if (workflow.recordIdleRuns) {
-      const claimed = await runs.claimRun({ workflow: workflow.name, occurrence, trigger, worker: this.worker, requestedBy, now: new Date(), staleBefore: new Date(Date.now() - lockLifetime) });
-      if (!claimed) {
-        logger.info('occurrence already done or running elsewhere: skipped', { workflow: workflow.name, tenantId, occurrence });
-        return;
-      }
-      runId = claimed.id;
+      const claimed = await this.claim(runs, { workflow: workflow.name, occurrence, trigger, requestedBy, lockLifetime }, job);
+      if (!claimed) return;
+      runId = claimed;
     }
     // Long runs keep their claims alive: Agenda's lock and our heartbeat.
     const heartbeat = setInterval(() => {
