@@ -6,12 +6,10 @@
  */
 import 'reflect-metadata';
 import exitHook from 'async-exit-hook';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { createAppServices } from './app/context.js';
 import { createHttpApp } from './app/server.js';
-import { loadConfig, type Config } from './config/config.js';
+import { loadConfig } from './config/config.js';
+import { installationSecrets } from './config/local-secrets.js';
 import { ensureDatabase, withDatabase } from './db/database.js';
 import { startEmbeddedPostgres, type EmbeddedServer } from './db/embedded-postgres.js';
 import { openOrm } from './db/orm.js';
@@ -19,16 +17,6 @@ import { assertDecoratorMetadata } from './db/self-check.js';
 import { DEMO_LOGINS, DEMO_OWNER_LOGIN, DEMO_PARTNER_LOGIN, DEMO_PASSWORD, seedDemo } from './seeders/demo-seeder.js';
 import { systemClock } from './shared/clock.js';
 import { logger, setLogLevel } from './shared/logger.js';
-
-/** Outside production a missing secret is generated once and kept beside the data (mode 600). */
-function localSecret(config: Config, name: string, bytes: number): string {
-  const file = path.join(path.dirname(config.embeddedPg.dir), name);
-  if (!existsSync(file)) {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, randomBytes(bytes).toString('base64'), { mode: 0o600 });
-  }
-  return readFileSync(file, 'utf8').trim();
-}
 
 function roleFromArguments(argv: string[]): string | undefined {
   const index = argv.findIndex((arg) => arg === '--role' || arg.startsWith('--role='));
@@ -59,10 +47,7 @@ async function main() {
   }
   await ensureDatabase(databaseUrl);
   const orm = await openOrm(databaseUrl);
-  const services = createAppServices(config, orm, systemClock, {
-    session: config.sessionSecret ?? localSecret(config, 'session-secret', 48),
-    payoutKey: config.payoutEncryptionKey ?? Buffer.from(localSecret(config, 'payout-encryption-key', 32), 'base64'),
-  });
+  const services = createAppServices(config, orm, systemClock, installationSecrets(config));
   const seeded = config.seedDemo && serveHttp ? await seedDemo(services) : false;
   if (runJobs) await services.scheduler.start();
   const stopping = { done: false };

@@ -1,5 +1,4 @@
-import { formatMoney, formatRate } from '@reseller-hub/shared-schema/money';
-import { stringify } from 'csv-stringify/sync';
+import { formatRate } from '@reseller-hub/shared-schema/money';
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Context } from '../../app/context.js';
@@ -13,7 +12,8 @@ import { Customer } from '../customers/customer.entity.js';
 import { Reseller } from '../resellers/reseller.entity.js';
 import { CommissionLineKind, CommissionLineStatus, CommissionReportGroup } from './commission.enums.js';
 import { CommissionDispute } from './commission-dispute.entity.js';
-import { commissionHistoryRows, commissionReportRows } from './commission-report.repository.js';
+import { commissionHistoryRows } from './commission-report.repository.js';
+import { commissionReport } from './commission-report.service.js';
 import { CommissionPlan, CommissionPlanVersion } from './commission-plan.entity.js';
 import {
   AssignCommissionPlanInput,
@@ -254,17 +254,11 @@ export class CommissionLineResolver {
   @Authorized(...STAFF_ROLES)
   @Query(() => CommissionReport)
   async commissionReport(@Arg('period') period: string, @Arg('groupBy', () => CommissionReportGroup) groupBy: CommissionReportGroup, @Ctx() ctx: Context) {
-    requirePeriod(period);
-    const rows = await commissionReportRows(ctx.em, ctx.actor!.tenantId, period, groupBy);
-    const total = rows.reduce((sum, row) => sum + BigInt(row.amount_cents), 0n);
-    const csv = stringify(
-      rows.map((row) => [row.label, row.line_count, formatMoney(BigInt(row.base_cents)), formatMoney(BigInt(row.amount_cents))]),
-      { header: true, columns: [groupBy.toLowerCase(), 'lines', 'revenue', 'commission'] },
-    );
+    const { rows, totalCents, csv } = await commissionReport(ctx, period, groupBy);
     return {
       period,
       groupBy,
-      total: await moneyOf(ctx, total),
+      total: await moneyOf(ctx, totalCents),
       csv,
       rows: await Promise.all(
         rows.map(async (row) => ({ key: row.key, label: row.label, lineCount: row.line_count, revenue: await moneyOf(ctx, BigInt(row.base_cents)), amount: await moneyOf(ctx, BigInt(row.amount_cents)) })),
