@@ -10,6 +10,7 @@ import { TenantSettingsResolver } from '../modules/tenants/tenant-settings.resol
 import { ResellerApplicationPublicResolver } from '../modules/applications/reseller-application.public.resolver.js';
 import { ApplicationNoteResolver, ResellerApplicationResolver } from '../modules/applications/reseller-application.resolver.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
+import { ResellerImportResolver } from '../modules/resellers/reseller-import.resolver.js';
 import { ResellerResolver } from '../modules/resellers/reseller.resolver.js';
 import { BillingImportResolver } from '../modules/billing/billing-import.resolver.js';
 import { BillingRecordResolver } from '../modules/billing/billing-record.resolver.js';
@@ -34,6 +35,7 @@ export const resolvers: NonEmptyArray<Function> = [
   ResellerApplicationResolver,
   ApplicationNoteResolver,
   ResellerResolver,
+  ResellerImportResolver,
   AuditResolver,
   OutboxResolver,
   AutomationResolver,

@@ -1,12 +1,12 @@
-import { Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../app/context.js';
 import { Reseller } from '../modules/resellers/reseller.entity.js';
 import { actorTenant } from '../modules/tenants/tenant.service.js';
 import { ApiKey } from './api-key.entity.js';
-import { Viewer, ViewerKind } from './auth.types.js';
-import { RESELLER_ROLES, STAFF_ROLES } from './roles.js';
+import { InviteUserInput, UserPayload, Viewer, ViewerKind } from './auth.types.js';
+import { RESELLER_ROLES, Role, STAFF_ROLES } from './roles.js';
 import { User } from './user.entity.js';
-import { logout } from './user.service.js';
+import { inviteUser, logout } from './user.service.js';
 
 @Authorized()
 @Resolver()
@@ -35,6 +35,12 @@ export class UserResolver {
   @FieldResolver(() => Reseller, { nullable: true, description: 'The reseller a partner user belongs to; null for ISP staff.' })
   reseller(@Root() user: User, @Ctx() ctx: Context) {
     return user.reseller ? ctx.loaders.byId(Reseller).load(user.reseller.id) : null;
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => UserPayload, { description: 'Invites a staff or partner user: INVITED until they set a password through the emailed link.' })
+  async inviteUser(@Arg('input') input: InviteUserInput, @Ctx() ctx: Context) {
+    return { user: await inviteUser(ctx, input) };
   }
 }
 

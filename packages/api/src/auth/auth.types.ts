@@ -70,3 +70,16 @@ export class RevokeApiKeyInput {
 export class ApiKeyPayload {
   @Field(() => ApiKey) apiKey!: ApiKey;
 }
+
+@InputType()
+export class InviteUserInput {
+  @Field() email!: string;
+  @Field() name!: string;
+  @Field(() => Role) role!: Role;
+  @Field(() => ID, { nullable: true, description: 'Required for a reseller role (the reseller the user belongs to); empty for staff.' }) resellerId?: string | null;
+}
+
+@ObjectType()
+export class UserPayload {
+  @Field(() => User) user!: User;
+}

@@ -1,19 +1,23 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import type { AppServices, Context } from '../app/context.js';
 import { lockForUpdate } from '../db/locking.js';
 import { scopeEntityManager, tenantEntityManager } from '../db/scope.js';
+import { EmailTemplate } from '../emails/outbox-email.entity.js';
+import { queueEmail } from '../emails/outbox.service.js';
+import { userInvitation } from '../emails/templates/user-emails.js';
 import { recordAudit, recordSystemAudit } from '../modules/audit/audit.service.js';
 import { ResellerStatus } from '../modules/resellers/reseller.enums.js';
-import type { Reseller } from '../modules/resellers/reseller.entity.js';
-import { resolvePublicTenant } from '../modules/tenants/tenant.service.js';
+import { Reseller } from '../modules/resellers/reseller.entity.js';
+import { actorTenant, resolvePublicTenant, tenantQuery } from '../modules/tenants/tenant.service.js';
 import type { Tenant } from '../modules/tenants/tenant.entity.js';
 import { addDays } from '../shared/clock.js';
-import { AppError, badInput, unauthenticated } from '../shared/errors.js';
+import { AppError, badInput, conflict, notFound, unauthenticated } from '../shared/errors.js';
 import { hashToken, newSecretToken } from '../shared/tokens.js';
-import { email, parseInput, password } from '../shared/validation.js';
+import { email, isUuid, parseInput, password, requiredText } from '../shared/validation.js';
 import { hashPassword, verifyPassword } from './password.js';
-import { Role } from './roles.js';
+import { isResellerRole, Role } from './roles.js';
 import { Session } from './session.entity.js';
 import { User, UserStatus } from './user.entity.js';
 import { UserToken, UserTokenPurpose } from './user-token.entity.js';
@@ -37,6 +41,76 @@ export function createInvitedUser(
     expiresAt: addDays(now, SET_PASSWORD_TOKEN_DAYS),
   });
   return { user, token };
+}
+
+/**
+ * The link of a set-password invitation. Staff use it too: the admin console has no set-password
+ * page (only the portal has `/portal/set-password`), and the token itself names user and tenant;
+ * staff then sign in to the admin console.
+ */
+export function setPasswordUrl(ctx: Context, tenant: Tenant, token: string): string {
+  return `${ctx.app.config.publicUrl}/portal/set-password?token=${encodeURIComponent(token)}${tenantQuery(ctx, tenant)}`;
+}
+
+const ROLE_LABELS: Record<Role, string> = {
+  [Role.ADMIN]: 'administrator',
+  [Role.FINANCE]: 'finance',
+  [Role.PARTNER_MANAGER]: 'partner manager',
+  [Role.RESELLER_OWNER]: 'partner owner',
+  [Role.RESELLER_STAFF]: 'partner staff',
+};
+
+const inviteSchema = z.object({ email: email(), name: requiredText(200), role: z.enum(Role), resellerId: z.string().nullish() });
+
+/**
+ * An admin invites a user (SPEC §1): staff roles have no reseller, reseller roles need one (of this
+ * tenant, not terminated). The user is INVITED until they use the emailed set-password link
+ * (`createInvitedUser`, as approval does). One user per email in a tenant: CONFLICT otherwise.
+ */
+export async function inviteUser(ctx: Context, input: { email: string; name: string; role: Role; resellerId?: string | null }): Promise<User> {
+  const data = parseInput(inviteSchema, input);
+  if (isResellerRole(data.role) && !data.resellerId) throw badInput('A reseller role needs the reseller the user belongs to', { resellerId: 'Required for a reseller role' });
+  if (!isResellerRole(data.role) && data.resellerId) throw badInput('Only reseller roles belong to a reseller', { resellerId: 'Leave empty for a staff role' });
+  const tenant = await actorTenant(ctx);
+  const duplicate = () => conflict(`A user with the email ${data.email} already exists in this partner program`, { field: 'email' });
+  try {
+    return await ctx.em.transactional(async (tx) => {
+      let reseller: Reseller | null = null;
+      if (data.resellerId) {
+        reseller = isUuid(data.resellerId) ? await tx.findOne(Reseller, { id: data.resellerId }) : null;
+        if (!reseller) throw notFound('Reseller');
+        if (reseller.status === ResellerStatus.TERMINATED) throw conflict('A terminated reseller cannot get new users');
+      }
+      if (await tx.count(User, { email: data.email })) throw duplicate();
+      const now = ctx.app.clock.now();
+      const { user, token } = createInvitedUser(tx, tenant, now, { email: data.email, name: data.name, role: data.role, reseller });
+      await tx.flush(); // the unique (tenant, email) index speaks here
+      recordAudit(tx, tenant, ctx.actor, { action: 'user.invited', entityType: 'User', entityId: user.id, data: { email: user.email, role: user.role, resellerId: reseller?.id ?? null } });
+      const inviter = ctx.actor?.kind === 'user' ? await tx.findOne(User, { id: ctx.actor.userId }) : null;
+      const app = reseller ? 'portal' : 'admin';
+      await queueEmail(tx, tenant, {
+        template: EmailTemplate.USER_INVITATION,
+        to: user.email,
+        toName: user.name,
+        content: userInvitation({
+          tenantName: tenant.name,
+          name: user.name,
+          invitedBy: inviter?.name ?? `The ${tenant.name} partner team`,
+          place: reseller ? 'partner portal' : 'admin console',
+          roleLabel: ROLE_LABELS[user.role],
+          companyName: reseller?.companyName ?? null,
+          setPasswordUrl: setPasswordUrl(ctx, tenant, token),
+          signInUrl: `${ctx.app.config.publicUrl}/${app}/login${tenantQuery(ctx, tenant, '?')}`,
+          expiresInDays: SET_PASSWORD_TOKEN_DAYS,
+        }),
+        related: { type: 'User', id: user.id },
+      });
+      return user;
+    });
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) throw duplicate();
+    throw error;
+  }
 }
 
 const setPasswordSchema = z.object({ token: z.string().min(1, 'Required').max(200), password: password() });

@@ -26,6 +26,8 @@ export enum EmailTemplate {
   COMMISSION_STATEMENT = 'COMMISSION_STATEMENT',
   PARTNER_ALERT = 'PARTNER_ALERT',
   COMMISSION_RUN_READY = 'COMMISSION_RUN_READY',
+  /** `inviteUser`: a staff or partner user's set-password invitation. */
+  USER_INVITATION = 'USER_INVITATION',
 }
 registerEnumType(EmailTemplate, { name: 'EmailTemplate' });
 

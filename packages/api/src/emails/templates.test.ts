@@ -3,6 +3,7 @@ import { renderEmail } from './render.js';
 import type { EmailContent } from './templates/application-emails.js';
 import { commissionRunReady, commissionStatement, onboardingTaskReminder, partnerAlertNotice } from './templates/automation-emails.js';
 import type { Branding } from './templates/layout.js';
+import { userInvitation } from './templates/user-emails.js';
 
 const branding: Branding = { tenantName: 'Northwind Fiber', logoUrl: null, primaryColor: '#0b7285', footer: 'Northwind Fiber Inc., 1 Main St', supportEmail: 'partners@northwind.example' };
 
@@ -54,6 +55,18 @@ const runInput = {
   total: '$18,904.12',
   discrepancyCount: 3,
   reviewUrl: 'https://hub.example/admin/commission-runs/2026-10',
+};
+
+const invitationInput = {
+  tenantName: 'Northwind Fiber',
+  name: 'Jo Walker',
+  invitedBy: 'Sam Rivera',
+  place: 'partner portal' as const,
+  roleLabel: 'partner staff',
+  companyName: 'Acme Connect',
+  setPasswordUrl: 'https://hub.example/portal/set-password?token=abc123',
+  signInUrl: 'https://hub.example/portal/login',
+  expiresInDays: 7,
 };
 
 /** Each template, its content, the values both parts must show, and the URLs its buttons link to. */
@@ -109,6 +122,12 @@ const cases: { name: string; content: EmailContent; values: string[]; urls: stri
     values: [runInput.tenantName, runInput.period, String(runInput.resellerCount), String(runInput.lineCount), runInput.total, String(runInput.discrepancyCount)],
     urls: [runInput.reviewUrl],
   },
+  {
+    name: 'userInvitation',
+    content: userInvitation(invitationInput),
+    values: [invitationInput.tenantName, invitationInput.name, invitationInput.invitedBy, invitationInput.roleLabel, invitationInput.companyName, 'partner portal', '7 days'],
+    urls: [invitationInput.setPasswordUrl, invitationInput.signInUrl],
+  },
 ];
 
 describe('automation emails', () => {
@@ -140,6 +159,14 @@ describe('automation emails', () => {
     expect(commissionStatement(statementInput).subject).toMatch(/Northwind Fiber.*2026-10.*Acme Connect/);
     expect(partnerAlertNotice(alertInput).subject).toMatch(/Northwind Fiber CRITICAL.*Acme Connect \(RS-000042\)/);
     expect(commissionRunReady(runInput).subject).toMatch(/Northwind Fiber.*2026-10/);
+    expect(userInvitation(invitationInput).subject).toBe('You are invited to Northwind Fiber: set your password');
+  });
+
+  it('a staff invitation names the admin console and no company', async () => {
+    const email = await renderEmail(branding, userInvitation({ ...invitationInput, place: 'admin console', roleLabel: 'finance', companyName: null, signInUrl: 'https://hub.example/admin/login' }));
+    expect(email.text).toContain('Sam Rivera invited you to the Northwind Fiber admin console as finance.');
+    expect(email.html).toContain('href="https://hub.example/admin/login"');
+    expect(email.text).not.toContain('Acme Connect');
   });
 
   it('a reminder with 3 tasks lists all 3 with their due dates and days overdue', async () => {
@@ -189,6 +216,7 @@ describe('automation emails', () => {
       onboardingTaskReminder({ ...reminderInput, companyName: company, tasks: [{ title: '<b>x</b>', dueDate: '2026-10-01', daysOverdue: 2 }] }),
       commissionStatement({ ...statementInput, companyName: company, lines: [{ period: '2026-10', description: '<b>x</b>', amount: '$1.00' }] }),
       partnerAlertNotice({ ...alertInput, companyName: company, alertMessage: '<b>x</b>' }),
+      userInvitation({ ...invitationInput, companyName: company, name: '<b>x</b>' }),
     ];
     for (const content of contents) {
       const email = await renderEmail(branding, content);

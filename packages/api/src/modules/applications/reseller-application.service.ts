@@ -3,22 +3,20 @@ import { z } from 'zod';
 import type { Context } from '../../app/context.js';
 import { actorUserId } from '../../auth/actor.js';
 import { Role } from '../../auth/roles.js';
-import { createInvitedUser, SET_PASSWORD_TOKEN_DAYS } from '../../auth/user.service.js';
 import { User, UserStatus } from '../../auth/user.entity.js';
 import { EmailTemplate } from '../../emails/outbox-email.entity.js';
 import { queueEmail } from '../../emails/outbox.service.js';
-import { applicationApproved, applicationReceived, applicationRejected, newApplicationForAdmins } from '../../emails/templates/application-emails.js';
+import { applicationReceived, applicationRejected, newApplicationForAdmins } from '../../emails/templates/application-emails.js';
 import { AppError, badInput, conflict, notFound } from '../../shared/errors.js';
 import { paginate, textSearch, type PageArgs } from '../../shared/pagination.js';
 import { hashToken, newSecretToken } from '../../shared/tokens.js';
 import { email, isUuid, optionalText, parseInput, phone, requiredText, website } from '../../shared/validation.js';
 import { lockForUpdate } from '../../db/locking.js';
-import { createOnboardingChecklist } from '../onboarding/onboarding.service.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { createResellerFromApplication } from '../resellers/reseller.service.js';
-import { ResellerTier } from '../resellers/reseller.enums.js';
+import { createResellerWithOwner } from '../resellers/reseller.service.js';
+import { ResellerStatus, ResellerTier } from '../resellers/reseller.enums.js';
 import { Reseller } from '../resellers/reseller.entity.js';
-import { actorTenant, resolvePublicTenant } from '../tenants/tenant.service.js';
+import { actorTenant, resolvePublicTenant, tenantQuery } from '../tenants/tenant.service.js';
 import type { Tenant } from '../tenants/tenant.entity.js';
 import { ApplicationNote } from './application-note.entity.js';
 import { ApplicationStatus, BusinessType, OPEN_APPLICATION_STATUSES, ReferralSource, ServiceInterest } from './application.enums.js';
@@ -129,10 +127,6 @@ export async function submitResellerApplication(ctx: Context, input: SubmitResel
   }
 }
 
-function tenantQuery(ctx: Context, tenant: Tenant): string {
-  return tenant.slug === ctx.app.config.defaultTenantSlug ? '' : `&tenant=${encodeURIComponent(tenant.slug)}`;
-}
-
 /** The application a status token belongs to; the request is scoped to its tenant. */
 async function applicationByStatusToken(ctx: Context, token: string) {
   if (!token || token.length > 200) throw notFound('Application');
@@ -238,9 +232,18 @@ export async function approveResellerApplication(ctx: Context, input: { applicat
       throw conflict(`A user with the email ${application.contactEmail} already exists in this partner program`, { field: 'contactEmail' });
     }
     const now = ctx.app.clock.now();
-    const reseller = await createResellerFromApplication(tx, tenant, application, options.tier ?? ResellerTier.BRONZE, now);
-    createOnboardingChecklist(tx, tenant, reseller, now);
-    const { user, token } = createInvitedUser(tx, tenant, now, { email: application.contactEmail, name: application.contactName, role: Role.RESELLER_OWNER, reseller });
+    const { reseller } = await createResellerWithOwner(ctx, tx, tenant, {
+      companyName: application.companyName,
+      legalName: application.legalName,
+      contactName: application.contactName,
+      contactEmail: application.contactEmail,
+      phone: application.phone,
+      website: application.website,
+      businessType: application.businessType,
+      territory: application.territory,
+      tier: options.tier ?? ResellerTier.BRONZE,
+      status: ResellerStatus.ONBOARDING,
+    }, { now, auditData: { applicationId: application.id }, related: { type: 'ResellerApplication', id: application.id } });
     application.status = ApplicationStatus.APPROVED;
     application.decidedAt = now;
     const userId = actorUserId(ctx.actor);
@@ -249,16 +252,6 @@ export async function approveResellerApplication(ctx: Context, input: { applicat
     if (options.note && userId) tx.create(ApplicationNote, { tenant, application, author: tx.getReference(User, userId), body: options.note });
     await tx.flush();
     recordAudit(tx, tenant, ctx.actor, { action: 'application.approved', entityType: 'ResellerApplication', entityId: application.id, data: { resellerId: reseller.id, resellerCode: reseller.code } });
-    recordAudit(tx, tenant, ctx.actor, { action: 'reseller.created', entityType: 'Reseller', entityId: reseller.id, data: { code: reseller.code, applicationId: application.id, tier: reseller.tier } });
-    recordAudit(tx, tenant, ctx.actor, { action: 'user.invited', entityType: 'User', entityId: user.id, data: { email: user.email, role: user.role, resellerId: reseller.id } });
-    const setPasswordUrl = `${ctx.app.config.publicUrl}/portal/set-password?token=${encodeURIComponent(token)}${tenantQuery(ctx, tenant)}`;
-    await queueEmail(tx, tenant, {
-      template: EmailTemplate.APPLICATION_APPROVED,
-      to: user.email,
-      toName: user.name,
-      content: applicationApproved({ tenantName: tenant.name, contactName: user.name, companyName: reseller.companyName, resellerCode: reseller.code, setPasswordUrl, expiresInDays: SET_PASSWORD_TOKEN_DAYS }),
-      related: { type: 'ResellerApplication', id: application.id },
-    });
     return { application, reseller, alreadyApproved: false };
   });
 }

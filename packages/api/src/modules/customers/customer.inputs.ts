@@ -83,6 +83,28 @@ export class ReassignCustomerInput {
   @Field({ description: 'Required; kept in the assignment history and the audit trail.' }) reason!: string;
 }
 
+@InputType()
+export class ReassignCustomersInput {
+  @Field(() => ID, { description: 'Every customer assigned to this reseller now moves.' }) fromResellerId!: string;
+  @Field(() => ID) toResellerId!: string;
+  @Field(() => CustomerStage, { nullable: true, description: 'Only the customers in this stage.' }) stage?: CustomerStage | null;
+  @Field({ description: 'Required; kept in each assignment history and the audit trail.' }) reason!: string;
+  @Field(() => Boolean, { nullable: true, description: 'List the customers that would move; change nothing.' }) dryRun?: boolean | null;
+}
+
+@ObjectType()
+export class ReassignedCustomer {
+  @Field(() => ID) id!: string;
+  @Field() externalId!: string;
+  @Field() name!: string;
+}
+
+@ObjectType()
+export class ReassignCustomersPayload {
+  @Field(() => Int, { description: 'Customers moved (in a dry run: that would move).' }) moved!: number;
+  @Field(() => [ReassignedCustomer], { description: 'By external id.' }) customers!: ReassignedCustomer[];
+}
+
 @ObjectType()
 export class CustomerPayload {
   @Field(() => Customer) customer!: Customer;

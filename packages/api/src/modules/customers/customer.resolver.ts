@@ -5,7 +5,7 @@ import { forbidden } from '../../shared/errors.js';
 import { Money, moneyOf } from '../../shared/money.graphql.js';
 import { PageArgs } from '../../shared/pagination.js';
 import { Reseller } from '../resellers/reseller.entity.js';
-import { assignCustomer } from './assignment.service.js';
+import { assignCustomer, reassignCustomers } from './assignment.service.js';
 import { CustomerAssignment } from './customer-assignment.entity.js';
 import { recomputeCustomerHealth } from './customer-health.service.js';
 import { CustomerInteraction, CustomerStageTransition, CustomerTask } from './customer-history.entity.js';
@@ -20,6 +20,8 @@ import {
   CustomerPayload,
   MoveCustomerStageInput,
   ReassignCustomerInput,
+  ReassignCustomersInput,
+  ReassignCustomersPayload,
   RecomputeCustomerHealthInput,
   RecomputeCustomerHealthPayload,
   StageTime,
@@ -89,6 +91,12 @@ export class CustomerResolver {
   @Mutation(() => CustomerPayload, { description: 'Moves an assigned customer to another reseller, with a reason (history kept, audited).' })
   async reassignCustomer(@Arg('input') input: ReassignCustomerInput, @Ctx() ctx: Context) {
     return { customer: await assignCustomer(ctx, input, 'reassign') };
+  }
+
+  @Authorized(...PARTNER_TEAM)
+  @Mutation(() => ReassignCustomersPayload, { description: "Moves all of a reseller's customers (optionally one stage) to another reseller in one transaction, with a reason; dryRun lists them." })
+  reassignCustomers(@Arg('input') input: ReassignCustomersInput, @Ctx() ctx: Context) {
+    return reassignCustomers(ctx, input);
   }
 
   @Authorized(...PARTNER_TEAM)

@@ -6,8 +6,8 @@ import { PageArgs } from '../../shared/pagination.js';
 import { ResellerApplication } from '../applications/reseller-application.entity.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { Reseller } from './reseller.entity.js';
-import { ResellerConnection, ResellerFilter, ResellerPayload, UpdateMyResellerProfileInput, UpdateResellerStatusInput } from './reseller.inputs.js';
-import { getReseller, listResellers, myReseller, updateMyResellerProfile, updateResellerStatus } from './reseller.service.js';
+import { ResellerConnection, ResellerFilter, ResellerPayload, SetResellerTierInput, UpdateMyResellerProfileInput, UpdateResellerStatusInput } from './reseller.inputs.js';
+import { getReseller, listResellers, myReseller, setResellerTier, updateMyResellerProfile, updateResellerStatus } from './reseller.service.js';
 
 /**
  * Staff see every reseller of their tenant; a reseller's users see their own reseller only (the
@@ -36,6 +36,12 @@ export class ResellerResolver {
   @Mutation(() => ResellerPayload)
   async updateResellerStatus(@Arg('input') input: UpdateResellerStatusInput, @Ctx() ctx: Context) {
     return { reseller: await updateResellerStatus(ctx, input) };
+  }
+
+  @Authorized(...PARTNER_TEAM)
+  @Mutation(() => ResellerPayload, { description: 'Moves a reseller to another tier, with a reason (audited); the same tier changes nothing.' })
+  async setResellerTier(@Arg('input') input: SetResellerTierInput, @Ctx() ctx: Context) {
+    return { reseller: await setResellerTier(ctx, input) };
   }
 
   @Authorized(Role.RESELLER_OWNER)

@@ -23,3 +23,11 @@ export async function actorTenant(ctx: Context): Promise<Tenant> {
   if (!tenant) throw new AppError('UNAUTHENTICATED', 'Tenant no longer exists');
   return tenant;
 }
+
+/**
+ * The `tenant` parameter the SPAs read for links in emails (`&tenant=slug`, or `?tenant=slug` with
+ * `separator: '?'`); empty for the deployment's default tenant.
+ */
+export function tenantQuery(ctx: Context, tenant: Tenant, separator: '&' | '?' = '&'): string {
+  return tenant.slug === ctx.app.config.defaultTenantSlug ? '' : `${separator}tenant=${encodeURIComponent(tenant.slug)}`;
+}
