@@ -1,5 +1,6 @@
 import { PostgresBackend } from '@agendajs/postgres-backend';
 import { Agenda, exponential, type Job } from 'agenda';
+import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { AppServices } from '../app/context.js';
 import { contextFor } from '../app/context.js';
@@ -182,6 +183,31 @@ export class Scheduler {
       if (!workflow?.schedule || !row.repeat_interval) continue;
       const schedule: Schedule = /^\d+$/.test(row.repeat_interval) ? { everySeconds: Number(row.repeat_interval) / 1000 } : { cron: row.repeat_interval };
       await this.saveSchedule(tenant, workflow, schedule, row.disabled);
+    }
+  }
+
+  /**
+   * Runs a workflow for a tenant here and now, recorded like any run (the CLI's `jobs run`): the
+   * caller learns the result or the error, instead of queueing it for a worker.
+   */
+  async runInline(workflow: Workflow, tenantId: string, requestedBy: string): Promise<Record<string, unknown>> {
+    const runs = new JobRepository(this.app.orm.em.fork(), tenantId, this.app.config.jobs.table);
+    const occurrence = `inline:${randomUUID()}`;
+    const startedAt = new Date();
+    const claimed = await runs.claimRun({ workflow: workflow.name, occurrence, trigger: JobTrigger.MANUAL, worker: this.worker, requestedBy, now: startedAt, staleBefore: startedAt });
+    const ctx = contextFor(this.app, systemActor(tenantId, workflow.name));
+    const tools: WorkflowTools = { app: this.app, mailer: createMailer(this.app.config.mail.smtpUrl), enqueue: (next, data) => this.enqueue(next, tenantId, data, JobTrigger.EVENT) };
+    try {
+      const result = await workflow.run(ctx, {}, tools);
+      const finishedAt = new Date();
+      await runs.finishRun(claimed!.id, { status: 'SUCCEEDED', finishedAt, durationMs: finishedAt.getTime() - startedAt.getTime(), error: null, result });
+      return result;
+    } catch (error) {
+      const finishedAt = new Date();
+      await runs.finishRun(claimed!.id, { status: 'FAILED', finishedAt, durationMs: finishedAt.getTime() - startedAt.getTime(), error: (error as Error).message, result: null });
+      throw error;
+    } finally {
+      tools.mailer.close();
     }
   }
 
