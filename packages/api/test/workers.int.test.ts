@@ -36,9 +36,9 @@ interface Worker {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-function startWorker(env: Record<string, string> = {}): Worker {
+function startWorker(env: Record<string, string> = {}, entry = 'src/worker.ts'): Worker {
   let output = '';
-  const child = spawn(process.execPath, ['--import', './register.js', 'src/worker.ts'], {
+  const child = spawn(process.execPath, ['--import', './register.js', entry], {
     cwd: apiDir,
     env: { ...process.env, NODE_ENV: 'development', DATABASE_URL: databaseUrl, SMTP_URL: smtp.url, PUBLIC_URL: 'http://hub.test', JOBS_POLL_MS: '200', JOBS_TABLE: 'agenda_jobs', SEED_DEMO: 'false', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -65,7 +65,7 @@ async function whenStarted(...workers: Worker[]) {
   await waitFor(
     async () => {
       for (const worker of workers) if (worker.process.exitCode !== null || worker.process.signalCode !== null) throw new Error(`a worker exited while starting:\n${worker.output()}`);
-      return workers.every((worker) => worker.output().includes('is running the scheduled jobs'));
+      return workers.every((worker) => /is running the scheduled jobs|Reseller Hub is running/.test(worker.output()));
     },
     'the workers to start',
     150_000,
@@ -189,4 +189,16 @@ describe('a worker killed in the middle of the monthly commission run', () => {
     expect(await query(`select count(*)::int as count, sum(amount_cents)::text as cents from commission_line where tenant_id = ?`, [tt.tenant.id])).toEqual([{ count: 2, cents: '35005' }]);
     expect(await query(`select count(*)::int as count from outbox_email where tenant_id = ? and template = 'COMMISSION_RUN_READY'`, [tt.tenant.id])).toEqual([{ count: 1 }]);
   }, 300_000);
+});
+
+describe('the API process (HTTP and jobs in one)', () => {
+  it('stops cleanly on SIGTERM: HTTP, then the jobs, then the database; exit code 0', async () => {
+    const product = startWorker({ PORT: '0', HOST: '127.0.0.1' }, 'src/main.ts');
+    await whenStarted(product);
+    const started = Date.now();
+    const exit = await stopWorker(product);
+    expect(exit).toEqual({ code: 0, signal: null });
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(product.output()).toContain('shutting down');
+  }, 200_000);
 });

@@ -53,6 +53,9 @@ export async function createHttpApp(services: AppServices): Promise<HttpApp> {
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    // main.ts owns shutdown (HTTP, then jobs, then the database); Apollo's own signal handler
+    // would stop it concurrently and re-raise the signal.
+    stopOnTerminationSignals: false,
     parseOptions: { maxTokens: 2000 },
     validationRules: armor.validationRules,
     plugins: [
