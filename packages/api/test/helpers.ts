@@ -55,7 +55,8 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
   setLogLevel(config.logLevel);
   const orm = await openOrm(config.databaseUrl!, { migrate: false });
   const clock = new TestClock();
-  const services = createAppServices(config, orm, clock, { session: randomBytes(32).toString('hex'), payoutKey: randomBytes(32) });
+  // A PAYOUT_ENCRYPTION_KEY given in env is used, so another process of the test (the CLI) can read the payout details it stores.
+  const services = createAppServices(config, orm, clock, { session: randomBytes(32).toString('hex'), payoutKey: config.payoutEncryptionKey ?? randomBytes(32) });
   const http = await createHttpApp(services);
   const port = await http.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;

@@ -11,7 +11,7 @@ let open: Cli | undefined;
  * A command's action: opens the session (database, tenant, actor), runs, prints, closes, and sets
  * an exit code that means something: 0 done, 1 refused or failed, 2 bad usage.
  */
-export function action<A extends unknown[]>(handler: (cli: Cli, ...args: A) => Promise<void>, options: { needsTenant?: boolean } = {}) {
+export function action<A extends unknown[]>(handler: (cli: Cli, ...args: A) => Promise<void>, options: { needsTenant?: boolean; migrate?: boolean } = {}) {
   return async (...args: unknown[]) => {
     const command = args[args.length - 1] as Command;
     const globals = command.optsWithGlobals() as GlobalOptions;

@@ -60,12 +60,19 @@ async function openDatabase(config: Config): Promise<{ url: string; embedded?: E
   return { url: withDatabase(embedded.url, 'reseller_hub'), embedded };
 }
 
-export async function openCli(options: GlobalOptions, { needsTenant = true } = {}): Promise<Cli> {
+export async function openCli(options: GlobalOptions, { needsTenant = true, migrate = false } = {}): Promise<Cli> {
   const config = loadConfig();
   setLogLevel(process.env.LOG_LEVEL ? config.logLevel : 'warn');
   const database = await openDatabase(config);
   await ensureDatabase(database.url);
-  const orm = await openOrm(database.url, { quiet: true });
+  // Only `db migrate` changes the schema; other commands refuse a database that is behind.
+  const orm = await openOrm(database.url, { quiet: true, migrate });
+  const pending = await orm.getMigrator().getPendingMigrations();
+  if (pending.length > 0) {
+    await orm.close();
+    await database.embedded?.stop();
+    throw new UsageError(`The database needs ${pending.length} migration(s): run \`reseller-hub db migrate\` first (starting the product also applies them).`);
+  }
   const app = createAppServices(config, orm, systemClock, installationSecrets(config));
   const close = async () => {
     await app.scheduler.stop();

@@ -29,17 +29,30 @@ async function importCsv(cli: Cli, what: string, file: string, dryRun: boolean, 
   progress.update(5, 'checking every row');
   const checked = await preview(cli.ctx(), csv);
   const problems = checked.rows.filter((row) => row.errors.length > 0);
-  const summary = { rows: checked.rowCount, create: checked.create, update: checked.update, unchanged: checked.unchanged, errors: problems.map((row) => ({ line: row.line, errors: row.errors })) };
-  if (dryRun || problems.length > 0) {
+  // A refusal lists its rows on stderr like every other bulk refusal ("row 1" = the first data row,
+  // line 2 of the file); stdout only ever carries a result, never a dry run nobody asked for.
+  const rowErrors = problems.flatMap((row) =>
+    row.errors.map((error) => {
+      const colon = error.indexOf(': ');
+      return { index: row.line - 2, field: colon < 0 ? '_' : error.slice(0, colon), message: colon < 0 ? error : error.slice(colon + 2) };
+    }),
+  );
+  const refusal = () => new AppError('BAD_USER_INPUT', `${problems.length} invalid rows in ${file}: nothing ${dryRun ? 'would be' : 'was'} imported`, { rowErrors: rowErrors.slice(0, 100), rowErrorCount: rowErrors.length });
+  if (problems.length > 0 && !dryRun) {
     progress.stop();
+    throw refusal();
+  }
+  if (dryRun) {
+    progress.stop();
+    // The same field names as the import's own result, so a script reads both the same way.
+    const summary = { rows: checked.rowCount, created: checked.create, updated: checked.update, unchanged: checked.unchanged, errors: problems.map((row) => ({ line: row.line, errors: row.errors })) };
     cli.print.result({ dryRun: true, ...summary }, () =>
       [
         `${checked.rowCount} rows: would create ${checked.create}, update ${checked.update}, leave ${checked.unchanged} unchanged.`,
-        ...problems.map((row) => `  line ${row.line}: ${row.errors.join('; ')}`),
         problems.length ? `${problems.length} rows have errors: nothing would be imported.` : 'Nothing was changed (dry run).',
       ].join('\n'),
     );
-    if (problems.length > 0) throw new AppError('BAD_USER_INPUT', `${problems.length} invalid rows in ${file}: nothing was imported`);
+    if (problems.length > 0) throw refusal();
     return;
   }
   confirmBulk(cli, checked.create + checked.update, what);

@@ -126,14 +126,14 @@ export function dbCommand(): Command {
   const command = new Command('db').description('database: migrate, seed');
   command
     .command('migrate')
-    .description('apply pending migrations (the API and the CLI also do it when they start)')
+    .description('apply pending migrations (starting the product applies them too)')
     .action(
       action(
         async (cli) => {
           const executed = await cli.app.orm.getMigrator().getExecutedMigrations();
           cli.print.result({ migrations: executed.length, latest: executed.at(-1)?.name ?? null }, () => `Database is up to date: ${executed.length} migrations, the latest ${executed.at(-1)?.name ?? 'none'}.`);
         },
-        { needsTenant: false },
+        { needsTenant: false, migrate: true },
       ),
     );
   command
@@ -145,7 +145,7 @@ export function dbCommand(): Command {
           const created = await seedDemo(cli.app);
           cli.print.result({ created, tenant: cli.app.config.defaultTenantSlug }, () => (created ? `Demo data created in tenant ${cli.app.config.defaultTenantSlug}.` : `Tenant ${cli.app.config.defaultTenantSlug} exists: nothing done.`));
         },
-        { needsTenant: false },
+        { needsTenant: false, migrate: true },
       ),
     );
   return command;

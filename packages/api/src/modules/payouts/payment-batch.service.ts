@@ -119,6 +119,8 @@ export async function approvePaymentBatch(ctx: Context, batchId: string): Promis
     if (batch.status === PaymentBatchStatus.APPROVED && batch.approvedBy === actorKey(actor)) return batch; // the same approval again
     if (batch.status !== PaymentBatchStatus.DRAFT) throw conflict(`The batch is ${batch.status.toLowerCase()}; only a draft can be approved`);
     if (batch.createdBy === actorKey(actor)) throw forbidden('A payment batch must be approved by someone other than the person who created it');
+    // The second pair of eyes is a person: the automation or the command line acting as itself is not.
+    if (actor.kind === 'system') throw forbidden('A payment batch is approved by a finance person or admin, not by the automation (on the command line: --as EMAIL)');
     const changed = await linesNoLongerApproved(tx, tenant.id, batch.id);
     if (changed.length) throw conflict('Some lines of this batch are no longer approved (disputed or reversed): cancel the batch and draft a new one', { lines: changed });
     batch.status = PaymentBatchStatus.APPROVED;
