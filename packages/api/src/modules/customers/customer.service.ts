@@ -1,3 +1,4 @@
+import { transactionalOrDryRun } from '../../db/dry-run.js';
 import type { Context } from '../../app/context.js';
 import { isDate } from '../../shared/period.js';
 import { checkBatchSize, refuseIfRowErrors, rowMoney, type RowError } from '../../shared/row-errors.js';
@@ -70,13 +71,6 @@ export interface UpsertResult {
   unchanged: number;
 }
 
-/** Thrown inside a dry run's transaction to roll it back, carrying the result out. */
-class DryRunRollback extends Error {
-  constructor(readonly result: UpsertResult) {
-    super('dry run');
-  }
-}
-
 /**
  * Bulk upsert keyed by the ISP's external id (SPEC §3), the one mechanism behind the GraphQL
  * upsert and the CSV import: every row is checked first (fields, reseller codes, lifecycle moves)
@@ -94,7 +88,7 @@ export async function upsertCustomers(ctx: Context, input: CustomerUpsertInput[]
   const codes = [...new Set(rows.map((row) => row.resellerCode).filter((code): code is string => !!code))];
   const resellers = new Map((await ctx.em.find(Reseller, { code: { $in: codes } })).map((reseller) => [reseller.code, reseller]));
 
-  const work = ctx.em.transactional(async (tx) => {
+  return transactionalOrDryRun(ctx.em, !!options.dryRun, async (tx) => {
     const existing = new Map((await tx.find(Customer, { externalId: { $in: rows.map((row) => row.externalId) } })).map((customer) => [customer.externalId, customer]));
     const customers = [...existing.values()];
     const open = new Map((await tx.find(CustomerAssignment, { customer: { $in: customers }, toDate: null })).map((assignment) => [assignment.customer.id, assignment]));
@@ -168,13 +162,6 @@ export async function upsertCustomers(ctx: Context, input: CustomerUpsertInput[]
       updated: actions.filter((action) => action === 'UPDATE').length,
       unchanged: actions.filter((action) => action === 'UNCHANGED').length,
     };
-    if (options.dryRun) throw new DryRunRollback(result);
     return result;
   });
-  try {
-    return await work;
-  } catch (error) {
-    if (error instanceof DryRunRollback) return error.result;
-    throw error;
-  }
 }

@@ -1,3 +1,4 @@
+import { transactionalOrDryRun } from '../../db/dry-run.js';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { z } from 'zod';
 import type { Context } from '../../app/context.js';
@@ -77,13 +78,6 @@ export function parseResellerRows(rows: ResellerUpsertInput[]): { rows: (ParsedR
   return { rows: parsed, errors };
 }
 
-/** Thrown inside a dry run's transaction to roll it back, carrying the result out. */
-class DryRunRollback extends Error {
-  constructor(readonly result: ResellerUpsertResult) {
-    super('dry run');
-  }
-}
-
 const UPDATABLE = ['companyName', 'legalName', 'contactName', 'contactEmail', 'phone', 'businessType', 'website', 'tier'] as const;
 
 /**
@@ -105,7 +99,7 @@ export async function upsertResellers(ctx: Context, input: ResellerUpsertInput[]
   const now = ctx.app.clock.now();
   const { rows, errors } = parseResellerRows(input);
 
-  const work = ctx.em.transactional(async (tx) => {
+  const work = transactionalOrDryRun(ctx.em, !!options.dryRun, async (tx) => {
     const codes = rows.flatMap((row) => (row?.code ? [row.code] : []));
     const existing = new Map((await tx.find(Reseller, { code: { $in: codes } })).map((reseller) => [reseller.code, reseller]));
     const newEmails = rows.flatMap((row) => (row && !row.code ? [row.contactEmail] : []));
@@ -158,13 +152,11 @@ export async function upsertResellers(ctx: Context, input: ResellerUpsertInput[]
       result.rows.push({ row: index, code: reseller.code, action: changed ? 'UPDATE' : 'UNCHANGED' });
     }
     await tx.flush(); // the unique indexes (one user per email) speak here, in a dry run too
-    if (options.dryRun) throw new DryRunRollback(result);
     return result;
   });
   try {
     return await work;
   } catch (error) {
-    if (error instanceof DryRunRollback) return error.result;
     if (error instanceof UniqueConstraintViolationException) throw conflict('Another change to these resellers or users happened at the same time; try again');
     throw error;
   }
