@@ -36,8 +36,17 @@ interface CliResult {
   json<T = any>(): T;
 }
 
+/**
+ * The same on a terminal: `script` (util-linux) gives the CLI a pseudo-terminal, so it behaves as
+ * for a person (progress bar, the --yes guard). Its output comes back on stdout.
+ */
+function cliOnTerminal(args: string[]): Promise<CliResult> {
+  const quoted = ['node', 'bin/reseller-hub.js', ...args].map((arg) => `'${arg.replaceAll("'", "'\\''")}'`).join(' ');
+  return cli([], { command: ['script', '-qec', quoted, '/dev/null'] });
+}
+
 /** One CLI invocation, as a child process (a fresh SWC-compiled node each time). */
-function cli(args: string[], options: { input?: string; env?: Record<string, string | undefined> } = {}): Promise<CliResult> {
+function cli(args: string[], options: { input?: string; env?: Record<string, string | undefined>; command?: string[] } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const env: Record<string, string | undefined> = {
       ...process.env,
@@ -52,7 +61,8 @@ function cli(args: string[], options: { input?: string; env?: Record<string, str
       ...options.env,
     };
     for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
-    const child = spawn(process.execPath, ['bin/reseller-hub.js', ...args], { cwd: apiDir, env: env as NodeJS.ProcessEnv, stdio: ['pipe', 'pipe', 'pipe'] });
+    const [program, ...programArgs] = options.command ?? [process.execPath, 'bin/reseller-hub.js', ...args];
+    const child = spawn(program!, programArgs, { cwd: apiDir, env: env as NodeJS.ProcessEnv, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -366,6 +376,21 @@ describe('reseller-hub CLI', () => {
 
     expect(exits(await cli(['periods', 'close', '--period', '2026-01', '--json']), 0).json()).toMatchObject({ period: '2026-01', closedBy: expect.stringMatching(/^cli:/) });
     expect(await count('commission_period_close', 'period = ?', ['2026-01'])).toBe(1);
+  }, 120_000);
+
+  it('on a terminal: a bulk change of more than 100 rows needs --yes; the progress shows as a bar', async () => {
+    const rows = Array.from({ length: 101 }, (_, n) => `T${String(n).padStart(3, '0')},Terminal ${n},,Fiber 100,49.00,2025-11-20,ACTIVE,,,`);
+    const big = file('terminal-customers.csv', ['external_id,name,email,service_plan,mrr,signup_date,stage,usage_percent,reseller_code,assigned_since', ...rows].join('\n'));
+    const count = async () => Number((await query<{ n: string }>(`select count(*) as n from customer where tenant_id = ? and external_id like 'T%'`, [tt.tenant.id]))[0]!.n);
+    const refused = await cliOnTerminal(['customers', 'import', big]);
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toContain('This would change 101 customers. Look first with --dry-run, then run again with --yes.');
+    expect(await count()).toBe(0);
+    const confirmed = await cliOnTerminal(['customers', 'import', big, '--yes']);
+    expect(confirmed.code).toBe(0);
+    expect(confirmed.stdout).toMatch(/import customers \[[=-]+\] \d+%/); // the bar, drawn on the terminal
+    expect(confirmed.stdout).toContain('created 101');
+    expect(await count()).toBe(101);
   }, 120_000);
 
   it('customers reassign: --dry-run changes nothing; the move keeps history', async () => {
