@@ -12,18 +12,7 @@ import { HistoryTimeline } from '../features/audit/HistoryTimeline';
 import { canDecideApplications, canReadEmails } from '../features/viewer/permissions';
 import { useViewer } from '../features/viewer/viewer';
 import { graphql } from '../gql';
-import {
-  DetailList,
-  EmptyState,
-  ErrorState,
-  formatDate,
-  formatDateTime,
-  formatNumber,
-  LoadingState,
-  PageHeader,
-  SectionCard,
-  StatusBadge,
-} from '../ui';
+import { DetailList, formatDate, formatDateTime, formatNumber, PageHeader, RecordUnavailable, SectionCard, StatusBadge } from '../ui';
 import { businessTypeLabel, emailTemplateLabel, referralSourceLabel, serviceLabel } from '../ui/labels';
 
 const AdminApplicationDetailQuery = graphql(`
@@ -71,21 +60,16 @@ export function ApplicationDetailPage() {
   const application = data?.resellerApplication;
 
   if (!application) {
-    if (loading) return <LoadingState label="Loading application…" />;
-    if (error && hasErrorCode(error, 'NOT_FOUND')) {
-      return (
-        <EmptyState
-          title="Application not found"
-          description="It may have been removed, or the link is wrong."
-          action={
-            <Button component={Link} to="/applications" variant="light">
-              Back to applications
-            </Button>
-          }
-        />
-      );
-    }
-    return <ErrorState error={error} title="Could not load the application" onRetry={() => void refetch()} />;
+    return (
+      <RecordUnavailable
+        loading={loading}
+        error={error}
+        onRetry={() => void refetch()}
+        loadingLabel="Loading application…"
+        notFound={{ title: 'Application not found', description: 'It may have been removed, or the link is wrong.', backTo: '/applications', backLabel: 'Back to applications' }}
+        errorTitle="Could not load the application"
+      />
+    );
   }
 
   const open = application.status === 'SUBMITTED' || application.status === 'UNDER_REVIEW';

@@ -3,7 +3,7 @@ import { Alert, Anchor, Badge, Button, Grid, Group, Progress, RingProgress, Stac
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { errorMessage, hasErrorCode } from '../app/errors';
+import { errorMessage } from '../app/errors';
 import { AssignCustomerModal } from '../features/customers/AssignCustomerModal';
 import { useCompleteCustomerFollowUp, useCompleteCustomerTask } from '../features/customers/customers';
 import { LogInteractionModal } from '../features/customers/LogInteractionModal';
@@ -25,7 +25,7 @@ import { RequireRole } from '../features/viewer/RequireRole';
 import { useViewer } from '../features/viewer/viewer';
 import { graphql } from '../gql';
 import type { CustomerDetail_CustomerFragment, CustomerStage } from '../gql/graphql';
-import { DetailList, EmptyState, ErrorState, formatDateTime, formatNumber, LoadingState, PageHeader, SectionCard } from '../ui';
+import { DetailList, formatDateTime, formatNumber, PageHeader, RecordUnavailable, SectionCard } from '../ui';
 import { IconCheck } from '../ui/icons';
 import { humanizeEnum } from '../ui/labels';
 
@@ -480,21 +480,16 @@ function CustomerDetail() {
   const customer = data?.customer;
 
   if (!customer) {
-    if (loading) return <LoadingState label="Loading customer…" />;
-    if (error && hasErrorCode(error, 'NOT_FOUND')) {
-      return (
-        <EmptyState
-          title="Customer not found"
-          description="It may belong to another programme, or the link is wrong."
-          action={
-            <Button component={Link} to="/customers" variant="light">
-              Back to customers
-            </Button>
-          }
-        />
-      );
-    }
-    return <ErrorState error={error} title="Could not load the customer" onRetry={() => void refetch()} />;
+    return (
+      <RecordUnavailable
+        loading={loading}
+        error={error}
+        onRetry={() => void refetch()}
+        loadingLabel="Loading customer…"
+        notFound={{ title: 'Customer not found', description: 'It may belong to another programme, or the link is wrong.', backTo: '/customers', backLabel: 'Back to customers' }}
+        errorTitle="Could not load the customer"
+      />
+    );
   }
 
   const current = customer.assignments.find((a) => !a.toDate);

@@ -3,12 +3,12 @@ import { Alert, Anchor, Badge, Button, Code, Grid, Group, Modal, Paper, Stack, T
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { errorMessage, hasErrorCode } from '../app/errors';
+import { errorMessage } from '../app/errors';
 import { EMAIL_STATUS_HINTS, EmailStatusBadge } from '../features/outbox/EmailStatusBadge';
 import { canReadEmails } from '../features/viewer/permissions';
 import { RequireRole } from '../features/viewer/RequireRole';
 import { graphql } from '../gql';
-import { DetailList, EmptyState, ErrorState, formatDateTime, formatRelative, LoadingState, PageHeader, SectionCard } from '../ui';
+import { DetailList, formatDateTime, formatRelative, PageHeader, RecordUnavailable, SectionCard } from '../ui';
 import { IconRefresh } from '../ui/icons';
 import { emailTemplateLabel } from '../ui/labels';
 
@@ -75,21 +75,16 @@ function OutboxMessage() {
   }
 
   if (!email) {
-    if (loading) return <LoadingState label="Loading email…" />;
-    if (error && hasErrorCode(error, 'NOT_FOUND')) {
-      return (
-        <EmptyState
-          title="Email not found"
-          description="The link may be wrong."
-          action={
-            <Button component={Link} to="/outbox" variant="light">
-              Back to the outbox
-            </Button>
-          }
-        />
-      );
-    }
-    return <ErrorState error={error} title="Could not load the email" onRetry={() => void refetch()} />;
+    return (
+      <RecordUnavailable
+        loading={loading}
+        error={error}
+        onRetry={() => void refetch()}
+        loadingLabel="Loading email…"
+        notFound={{ title: 'Email not found', description: 'The link may be wrong.', backTo: '/outbox', backLabel: 'Back to the outbox' }}
+        errorTitle="Could not load the email"
+      />
+    );
   }
 
   const related = relatedPath(email.relatedType, email.relatedId);

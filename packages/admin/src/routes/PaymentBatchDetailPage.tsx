@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Alert, Badge, Box, Button, Grid, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { errorMessage, hasErrorCode } from '../app/errors';
 import { formatMoney } from '../features/commissions/money';
 import { periodLabel } from '../features/commissions/period';
@@ -16,7 +16,7 @@ import { canManagePayouts, canReadPayouts } from '../features/viewer/permissions
 import { RequireRole } from '../features/viewer/RequireRole';
 import { useViewer } from '../features/viewer/viewer';
 import { graphql } from '../gql';
-import { DetailList, EmptyState, ErrorState, formatDateTime, formatNumber, LoadingState, PageHeader, SectionCard, StatGrid, StatusBadge } from '../ui';
+import { DetailList, ErrorState, formatDateTime, formatNumber, PageHeader, RecordUnavailable, SectionCard, StatGrid, StatusBadge } from '../ui';
 import { IconCheck, IconDownload, IconFile, IconShield, IconX } from '../ui/icons';
 
 const AdminPaymentBatchQuery = graphql(`
@@ -60,21 +60,16 @@ function PaymentBatchDetail() {
   const batch = data?.paymentBatch;
 
   if (!batch) {
-    if (loading) return <LoadingState label="Loading payment batch…" />;
-    if (error && hasErrorCode(error, 'NOT_FOUND')) {
-      return (
-        <EmptyState
-          title="Payment batch not found"
-          description="The link may be wrong."
-          action={
-            <Button component={Link} to="/payments" variant="light">
-              Back to payments
-            </Button>
-          }
-        />
-      );
-    }
-    return <ErrorState error={error} title="Could not load the payment batch" onRetry={() => void refetch()} />;
+    return (
+      <RecordUnavailable
+        loading={loading}
+        error={error}
+        onRetry={() => void refetch()}
+        loadingLabel="Loading payment batch…"
+        notFound={{ title: 'Payment batch not found', description: 'The link may be wrong.', backTo: '/payments', backLabel: 'Back to payments' }}
+        errorTitle="Could not load the payment batch"
+      />
+    );
   }
 
   const creator = isBatchCreator(viewer, batch.createdByLabel);

@@ -3,7 +3,6 @@ import { Anchor, Badge, Button, Grid, Group, Stack, Table, Text } from '@mantine
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { hasErrorCode } from '../app/errors';
 import { HistoryTimeline } from '../features/audit/HistoryTimeline';
 import { AssignPlanModal } from '../features/commissions/AssignPlanModal';
 import { periodLabel } from '../features/commissions/period';
@@ -16,17 +15,7 @@ import { NEXT_RESELLER_STATUSES } from '../features/resellers/status';
 import { canChangeResellerStatus, canManageCommissions } from '../features/viewer/permissions';
 import { useViewer } from '../features/viewer/viewer';
 import { graphql } from '../gql';
-import {
-  DetailList,
-  EmptyState,
-  ErrorState,
-  formatDateTime,
-  LoadingState,
-  PageHeader,
-  SectionCard,
-  StatusBadge,
-  TierBadge,
-} from '../ui';
+import { DetailList, formatDateTime, PageHeader, RecordUnavailable, SectionCard, StatusBadge, TierBadge } from '../ui';
 import { businessTypeLabel, humanizeEnum, roleLabel } from '../ui/labels';
 
 const AdminResellerDetailQuery = graphql(`
@@ -79,21 +68,16 @@ export function ResellerDetailPage() {
   const reseller = data?.reseller;
 
   if (!reseller) {
-    if (loading) return <LoadingState label="Loading reseller…" />;
-    if (error && hasErrorCode(error, 'NOT_FOUND')) {
-      return (
-        <EmptyState
-          title="Reseller not found"
-          description="It may belong to another programme, or the link is wrong."
-          action={
-            <Button component={Link} to="/resellers" variant="light">
-              Back to resellers
-            </Button>
-          }
-        />
-      );
-    }
-    return <ErrorState error={error} title="Could not load the reseller" onRetry={() => void refetch()} />;
+    return (
+      <RecordUnavailable
+        loading={loading}
+        error={error}
+        onRetry={() => void refetch()}
+        loadingLabel="Loading reseller…"
+        notFound={{ title: 'Reseller not found', description: 'It may belong to another programme, or the link is wrong.', backTo: '/resellers', backLabel: 'Back to resellers' }}
+        errorTitle="Could not load the reseller"
+      />
+    );
   }
 
   const nextStatuses = NEXT_RESELLER_STATUSES[reseller.status];

@@ -3,7 +3,7 @@ import { Badge, Box, Button, Grid, Group, SegmentedControl, Stack, Text } from '
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { errorMessage, hasErrorCode } from '../app/errors';
+import { errorMessage } from '../app/errors';
 import { todayDay } from '../features/customers/customers';
 import { PlanInterventionModal } from '../features/success/AlertModals';
 import { AlertsTable } from '../features/success/AlertsTable';
@@ -18,7 +18,7 @@ import { canManageSuccess, canReadSuccess } from '../features/viewer/permissions
 import { RequireRole } from '../features/viewer/RequireRole';
 import { useViewer } from '../features/viewer/viewer';
 import { graphql } from '../gql';
-import { EmptyState, ErrorState, LoadingState, PageHeader, SectionCard } from '../ui';
+import { ErrorState, LoadingState, PageHeader, RecordUnavailable, SectionCard } from '../ui';
 import { IconBuilding, IconPlus, IconRefresh } from '../ui/icons';
 
 const AdminResellerSuccessQuery = graphql(`
@@ -125,21 +125,16 @@ function ResellerSuccess() {
   const dashboard = data?.resellerSuccessDashboard;
 
   if (!dashboard) {
-    if (loading) return <LoadingState label="Loading partner health…" />;
-    if (error && hasErrorCode(error, 'NOT_FOUND')) {
-      return (
-        <EmptyState
-          title="Reseller not found"
-          description="It may belong to another programme, or the link is wrong."
-          action={
-            <Button component={Link} to="/success" variant="light">
-              Back to partner success
-            </Button>
-          }
-        />
-      );
-    }
-    return <ErrorState error={error} title="Could not load the reseller's health" onRetry={() => void refetch()} />;
+    return (
+      <RecordUnavailable
+        loading={loading}
+        error={error}
+        onRetry={() => void refetch()}
+        loadingLabel="Loading partner health…"
+        notFound={{ title: 'Reseller not found', description: 'It may belong to another programme, or the link is wrong.', backTo: '/success', backLabel: 'Back to partner success' }}
+        errorTitle="Could not load the reseller's health"
+      />
+    );
   }
 
   const { reseller, health } = dashboard;

@@ -9,3 +9,4 @@ export { SectionCard } from './SectionCard';
 export { StatusBadge, TierBadge } from './StatusBadge';
 export { BarChart, type BarDatum } from './BarChart';
 export { StatGrid, type StatItem } from './Stat';
+export { RecordUnavailable } from './RecordUnavailable';
