@@ -192,24 +192,45 @@ export class Scheduler {
    */
   async runInline(workflow: Workflow, tenantId: string, requestedBy: string): Promise<Record<string, unknown>> {
     const runs = new JobRepository(this.app.orm.em.fork(), tenantId, this.app.config.jobs.table);
-    const occurrence = `inline:${randomUUID()}`;
     const startedAt = new Date();
-    const claimed = await runs.claimRun({ workflow: workflow.name, occurrence, trigger: JobTrigger.MANUAL, worker: this.worker, requestedBy, now: startedAt, staleBefore: startedAt });
-    const ctx = contextFor(this.app, systemActor(tenantId, workflow.name));
-    const tools: WorkflowTools = { app: this.app, mailer: createMailer(this.app.config.mail.smtpUrl), enqueue: (next, data) => this.enqueue(next, tenantId, data, JobTrigger.EVENT) };
+    const claimed = await runs.claimRun({ workflow: workflow.name, occurrence: `inline:${randomUUID()}`, trigger: JobTrigger.MANUAL, worker: this.worker, requestedBy, now: startedAt, staleBefore: startedAt });
+    const mailer = createMailer(this.app.config.mail.smtpUrl);
     try {
-      const result = await workflow.run(ctx, {}, tools);
-      const finishedAt = new Date();
-      await runs.finishRun(claimed!.id, { status: 'SUCCEEDED', finishedAt, durationMs: finishedAt.getTime() - startedAt.getTime(), error: null, result });
-      return result;
-    } catch (error) {
-      const finishedAt = new Date();
-      await runs.finishRun(claimed!.id, { status: 'FAILED', finishedAt, durationMs: finishedAt.getTime() - startedAt.getTime(), error: (error as Error).message, result: null });
-      throw error;
+      return await this.runAndRecord(workflow, tenantId, {}, mailer, startedAt, (outcome) => runs.finishRun(claimed!.id, outcome));
     } finally {
-      tools.mailer.close();
+      mailer.close();
     }
   }
+
+  /**
+   * Runs a workflow as the tenant's automation and hands its outcome to `record` (succeeded with
+   * its result, or failed with a message safe to show); a failure is then rethrown.
+   */
+  private async runAndRecord(
+    workflow: Workflow,
+    tenantId: string,
+    data: Record<string, string>,
+    mailer: Mailer,
+    startedAt: Date,
+    record: (outcome: { status: 'SUCCEEDED' | 'FAILED'; finishedAt: Date; durationMs: number; error: string | null; result: Record<string, unknown> | null }) => Promise<void>,
+  ): Promise<Record<string, unknown>> {
+    const ctx = contextFor(this.app, systemActor(tenantId, workflow.name));
+    const tools: WorkflowTools = { app: this.app, mailer, enqueue: (next, nextData) => this.enqueue(next, tenantId, nextData, JobTrigger.EVENT) };
+    const finished = () => {
+      const finishedAt = new Date();
+      return { finishedAt, durationMs: finishedAt.getTime() - startedAt.getTime() };
+    };
+    let result: Record<string, unknown>;
+    try {
+      result = await workflow.run(ctx, data, tools);
+    } catch (error) {
+      await record({ status: 'FAILED', ...finished(), error: failureMessage(error), result: null });
+      throw error;
+    }
+    await record({ status: 'SUCCEEDED', ...finished(), error: null, result });
+    return result;
+  }
+
 
   /**
    * Takes the occurrence's job_run row. Done already: skipped (another worker ran it). Running
@@ -265,24 +286,24 @@ export class Scheduler {
       void job.touch().catch(() => undefined);
       if (runId) void sqlRows(this.app.orm.em.fork(), 'update job_run set heartbeat_at = now() where id = ?', [runId]).catch(() => undefined);
     }, Math.max(1000, Math.floor(lockLifetime / 3)));
-    const ctx = contextFor(this.app, systemActor(tenantId, workflow.name));
-    const tools: WorkflowTools = { app: this.app, mailer: this.mailer ?? createMailer(undefined), enqueue: (next, nextData) => this.enqueue(next, tenantId, nextData, JobTrigger.EVENT) };
     try {
-      const result = await workflow.run(ctx, data, tools);
-      const finishedAt = new Date();
-      if (runId) await runs.finishRun(runId, { status: 'SUCCEEDED', finishedAt, durationMs: finishedAt.getTime() - startedAt.getTime(), error: null, result });
-      else if (!idle(result)) await runs.recordFinishedRun({ workflow: workflow.name, occurrence, trigger, worker: this.worker, startedAt, finishedAt, status: 'SUCCEEDED', error: null, result });
+      await this.runAndRecord(workflow, tenantId, data, this.mailer ?? createMailer(undefined), startedAt, async (outcome) => {
+        if (runId) await runs.finishRun(runId, outcome);
+        else if (outcome.status === 'FAILED' || !idle(outcome.result!)) await runs.recordFinishedRun({ workflow: workflow.name, occurrence, trigger, worker: this.worker, startedAt, ...outcome });
+      });
     } catch (error) {
-      const finishedAt = new Date();
-      const message = error instanceof AppError ? error.message : `Internal error: ${(error as Error).message}`;
-      if (runId) await runs.finishRun(runId, { status: 'FAILED', finishedAt, durationMs: finishedAt.getTime() - startedAt.getTime(), error: message, result: null });
-      else await runs.recordFinishedRun({ workflow: workflow.name, occurrence, trigger, worker: this.worker, startedAt, finishedAt, status: 'FAILED', error: message, result: null });
+      const message = failureMessage(error);
       logger.error('job failed', { workflow: workflow.name, tenantId, occurrence, error: message });
       throw new Error(message); // Agenda records it and retries with back-off
     } finally {
       clearInterval(heartbeat);
     }
   }
+}
+
+/** What a failed run records: a typed error's own message; anything else marked internal. */
+function failureMessage(error: unknown): string {
+  return error instanceof AppError ? error.message : `Internal error: ${(error as Error).message}`;
 }
 
 /** The schedule a job actually has (an admin may have changed it from the workflow's default). */
