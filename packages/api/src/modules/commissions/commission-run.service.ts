@@ -17,7 +17,7 @@ import { CommissionLineKind, CommissionLineStatus, CommissionRunStatus, PlanType
 import { CommissionPlan, CommissionPlanAssignment, CommissionPlanVersion } from './commission-plan.entity.js';
 import { lastClosedPeriod } from './commission-plan.service.js';
 import { CommissionLine, CommissionPeriodClose, CommissionRun } from './commission-run.entity.js';
-import { firstPaymentDates, insertRunLines, paidRecordsForRun, tiersReached, tryLockPeriod, type PaidRecordRow } from './commission-run.repository.js';
+import { firstPaymentDates, insertRunLines, paidRecordsForRun, tiersReached, tryLockPeriod, type LineInsertRow, type PaidRecordRow } from './commission-run.repository.js';
 
 /** Every plan, version and assignment of the tenant, and which applies to a reseller in a period. */
 class PlanBook {
@@ -75,22 +75,8 @@ export function planTerms(plan: CommissionPlan, version: CommissionPlanVersion):
   };
 }
 
-type LineRow = {
-  id: string;
-  resellerId: string;
-  customerId: string | null;
-  kind: CommissionLineKind;
-  adjustmentForPeriod: string | null;
-  planVersionId: string;
-  baseCents: bigint;
-  rateUnits: number | null;
-  feeCents: bigint | null;
-  tierIndex: number | null;
-  amountCents: bigint;
-  trace: string;
-  traceData: Record<string, unknown>;
-  sources: { billingRecordId: string; countedCents: bigint }[];
-};
+/** A line as the run computes it: what the repository inserts, with its kind typed. */
+type LineRow = LineInsertRow & { kind: CommissionLineKind };
 
 /** Which period a payment counts in: the one containing paidDate + the plan's holding days. */
 function countingPeriod(book: PlanBook, row: PaidRecordRow): string | null {
