@@ -11,7 +11,7 @@ import { Reseller } from '../modules/resellers/reseller.entity.js';
 import { Tenant } from '../modules/tenants/tenant.entity.js';
 import { BillingRecord } from '../modules/billing/billing-record.entity.js';
 import { CommissionPlan, CommissionPlanAssignment, CommissionPlanVersion } from '../modules/commissions/commission-plan.entity.js';
-import { CommissionLine, CommissionLineSource, CommissionPeriodClose, CommissionRun } from '../modules/commissions/commission-run.entity.js';
+import { CommissionLine, CommissionPeriodClose, CommissionRun } from '../modules/commissions/commission-run.entity.js';
 import { CommissionDispute, CommissionDisputeMessage } from '../modules/commissions/commission-dispute.entity.js';
 import { CommissionReconciliation } from '../modules/commissions/commission-reconciliation.entity.js';
 import { OnboardingTask } from '../modules/onboarding/onboarding-task.entity.js';
@@ -47,7 +47,6 @@ export const entities = [
   CommissionPlanAssignment,
   CommissionRun,
   CommissionLine,
-  CommissionLineSource,
   CommissionPeriodClose,
   CommissionDispute,
   CommissionDisputeMessage,

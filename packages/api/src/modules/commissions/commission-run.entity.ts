@@ -1,7 +1,6 @@
-import { BigIntType, Entity, Enum, Index, ManyToOne, OptionalProps, Property, Unique, type Rel } from '@mikro-orm/core';
+import { ArrayType, BigIntType, Entity, Enum, Index, ManyToOne, OptionalProps, Property, Unique, type Rel } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { TenantOwned } from '../../db/tenant-owned.entity.js';
-import { BillingRecord } from '../billing/billing-record.entity.js';
 import { Customer } from '../customers/customer.entity.js';
 import { Reseller } from '../resellers/reseller.entity.js';
 import { CommissionLineKind, CommissionLineStatus, CommissionRunStatus } from './commission.enums.js';
@@ -42,7 +41,7 @@ export class CommissionRun extends TenantOwned {
 @Index({ properties: ['tenant', 'period', 'reseller'] })
 @Index({ properties: ['run'] })
 export class CommissionLine extends TenantOwned {
-  [OptionalProps]?: 'createdAt' | 'run' | 'customer' | 'adjustmentForPeriod' | 'rateUnits' | 'feeCents' | 'tierIndex' | 'status';
+  [OptionalProps]?: 'createdAt' | 'run' | 'customer' | 'adjustmentForPeriod' | 'rateUnits' | 'feeCents' | 'tierIndex' | 'status' | 'sourceRecordIds' | 'sourceCountedCents';
 
   /** The run that computed the line; null for a line written by a decision (a dispute resolution). */
   @ManyToOne(() => CommissionRun, { deleteRule: 'cascade', nullable: true }) run: Rel<CommissionRun> | null = null;
@@ -74,19 +73,19 @@ export class CommissionLine extends TenantOwned {
   trace!: string;
 
   @Property({ type: 'json' }) traceData!: Record<string, unknown>;
-}
 
-/** How much of a billing record a line counted, so later changes to the record become adjustments. */
-@Entity({ tableName: 'commission_line_source' })
-@Index({ properties: ['billingRecord'] })
-// Deleting a rerun's lines cascades here: without this index each deleted line scans the table.
-@Index({ properties: ['line'] })
-export class CommissionLineSource extends TenantOwned {
-  [OptionalProps]?: 'createdAt';
+  /**
+   * The billing records the line counted and how much of each (parallel arrays), so a later change
+   * to a record becomes an adjustment. Arrays on the line rather than a row per record: a run writes
+   * a million of them, and a row each (with its foreign-key checks) was most of the run's time.
+   * Billing records are never deleted, so the ids cannot dangle. Lazy: only the run reads them.
+   */
+  @Property({ type: new ArrayType(), columnType: 'uuid[]', lazy: true, default: '{}' })
+  sourceRecordIds: string[] = [];
 
-  @ManyToOne(() => CommissionLine, { deleteRule: 'cascade' }) line!: Rel<CommissionLine>;
-  @ManyToOne(() => BillingRecord, { deleteRule: 'cascade' }) billingRecord!: Rel<BillingRecord>;
-  @Property({ type: new BigIntType('bigint') }) countedCents!: bigint;
+  /** Cents counted of each record of `sourceRecordIds`, as decimal strings (bigint). */
+  @Property({ type: new ArrayType(), columnType: 'bigint[]', lazy: true, default: '{}' })
+  sourceCountedCents: string[] = [];
 }
 
 /** A closed period: its lines are final; later records for it become adjustments. */

@@ -25,8 +25,8 @@ export interface PaidRecordRow {
  *
  * Ordered by reseller, customer, paid date, invoice, and yielded in batches through a server-side
  * cursor when the caller is in a transaction (a run is), so a million records are never held in
- * memory at once. What closed periods counted is pre-aggregated once (only over the candidate
- * records that have sources) instead of a correlated subquery per record.
+ * memory at once. What closed periods counted is pre-aggregated once (from the source arrays of
+ * closed periods' lines) instead of a correlated subquery per record.
  */
 export async function* paidRecordsForRun(
   em: EntityManager,
@@ -41,10 +41,9 @@ export async function* paidRecordsForRun(
   const sql = `
     with counted as (
       select s.billing_record_id, sum(s.counted_cents) as cents
-        from commission_line_source s
-        join commission_line l on l.id = s.line_id and l.tenant_id = s.tenant_id
-        join billing_record br on br.id = s.billing_record_id and br.tenant_id = s.tenant_id
-       where s.tenant_id = ? and l.period <= ? and l.status <> 'REVERSED' and ${candidate}
+        from commission_line l
+       cross join lateral unnest(l.source_record_ids, l.source_counted_cents) as s(billing_record_id, counted_cents)
+       where l.tenant_id = ? and l.period <= ? and l.status <> 'REVERSED'
        group by s.billing_record_id
     )
     select br.id, br.invoice_id, br.paid_cents::text as paid_cents, to_char(br.paid_date, 'YYYY-MM-DD') as paid_date,
@@ -58,7 +57,7 @@ export async function* paidRecordsForRun(
      where ${candidate}
        and ((br.paid_date between ? and ?) or br.paid_cents <> coalesce(counted.cents, 0))
      order by ca.reseller_id, br.customer_id, br.paid_date, br.invoice_id`;
-  const params = [tenantId, closed?.lastClosedPeriod ?? '0000-00', ...candidateParams, ...candidateParams, window.start, window.end];
+  const params = [tenantId, closed?.lastClosedPeriod ?? '0000-00', ...candidateParams, window.start, window.end];
   const connection = em.getConnection();
   const trx = em.getTransactionContext();
   if (!trx) {
@@ -68,10 +67,19 @@ export async function* paidRecordsForRun(
   // A cursor is planned for its first rows by default; this one is always read to the end.
   await connection.execute('set local cursor_tuple_fraction = 1', [], 'run', trx);
   await connection.execute(`declare commission_run_records no scroll cursor for ${sql}`, params, 'run', trx);
+  const fetchNext = (): Promise<PaidRecordRow[]> => {
+    const fetching = connection.execute(`fetch forward ${Math.trunc(batchSize)} from commission_run_records`, [], 'all', trx) as Promise<PaidRecordRow[]>;
+    fetching.catch(() => {}); // a failure is thrown where it is awaited
+    return fetching;
+  };
   try {
+    // Read-ahead: the next batch is asked for before this one is handed over, so PostgreSQL reads
+    // it while the caller computes (the statements queue on the transaction's one connection).
+    let next = fetchNext();
     for (;;) {
-      const rows: PaidRecordRow[] = await connection.execute(`fetch forward ${Math.trunc(batchSize)} from commission_run_records`, [], 'all', trx);
+      const rows = await next;
       if (rows.length === 0) break;
+      next = fetchNext();
       yield rows;
     }
   } finally {
@@ -108,8 +116,10 @@ export interface LineInsertRow {
 }
 
 /**
- * Writes CALCULATED lines of a run and their sources: one multi-row insert per chunk, the rows
- * passed as arrays and unnested by PostgreSQL (no per-row parameters, no per-row ORM work).
+ * Writes CALCULATED lines of a run with their sources: one multi-row insert per chunk, the rows
+ * passed as arrays and unnested by PostgreSQL (no per-row parameters, no per-row ORM work). A
+ * line's sources travel as one text literal per line (`{id,id}` and `{cents,cents}`), cast to
+ * uuid[] / bigint[] per row.
  */
 export async function insertRunLines(em: EntityManager, tenantId: string, runId: string, period: string, createdAt: Date, lines: readonly LineInsertRow[]): Promise<void> {
   // Through knex, not `connection.execute`: MikroORM inlines parameters into the SQL text client-side
@@ -121,11 +131,13 @@ export async function insertRunLines(em: EntityManager, tenantId: string, runId:
     const chunk = lines.slice(i, i + 2000);
     await knex.raw(
       `insert into commission_line (id, tenant_id, created_at, run_id, period, reseller_id, customer_id, kind, adjustment_for_period, plan_version_id,
-                                    base_cents, rate_units, fee_cents, tier_index, amount_cents, status, trace, trace_data)
+                                    base_cents, rate_units, fee_cents, tier_index, amount_cents, status, trace, trace_data, source_record_ids, source_counted_cents)
        select t.id, ?, ?, ?, ?, t.reseller_id, t.customer_id, t.kind, t.adjustment_for_period, t.plan_version_id,
-              t.base_cents, t.rate_units, t.fee_cents, t.tier_index, t.amount_cents, 'CALCULATED', t.trace, t.trace_data
-         from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::uuid[], ?::bigint[], ?::int[], ?::bigint[], ?::int[], ?::bigint[], ?::text[], ?::jsonb[])
-           as t(id, reseller_id, customer_id, kind, adjustment_for_period, plan_version_id, base_cents, rate_units, fee_cents, tier_index, amount_cents, trace, trace_data)`,
+              t.base_cents, t.rate_units, t.fee_cents, t.tier_index, t.amount_cents, 'CALCULATED', t.trace, t.trace_data,
+              t.source_record_ids::uuid[], t.source_counted_cents::bigint[]
+         from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::uuid[], ?::bigint[], ?::int[], ?::bigint[], ?::int[], ?::bigint[], ?::text[], ?::jsonb[], ?::text[], ?::text[])
+           as t(id, reseller_id, customer_id, kind, adjustment_for_period, plan_version_id, base_cents, rate_units, fee_cents, tier_index, amount_cents, trace, trace_data,
+                source_record_ids, source_counted_cents)`,
       [
         tenantId,
         createdAt,
@@ -144,33 +156,11 @@ export async function insertRunLines(em: EntityManager, tenantId: string, runId:
         pgArray(chunk.map((line) => str(line.amountCents))),
         pgArray(chunk.map((line) => line.trace)),
         pgArray(chunk.map((line) => JSON.stringify(line.traceData))),
+        pgArray(chunk.map((line) => `{${line.sources.map((source) => source.billingRecordId).join(',')}}`)),
+        pgArray(chunk.map((line) => `{${line.sources.map((source) => source.countedCents.toString()).join(',')}}`)),
       ],
     );
   }
-  const lineIds: string[] = [];
-  const recordIds: string[] = [];
-  const counted: string[] = [];
-  const flush = async () => {
-    if (lineIds.length === 0) return;
-    await knex.raw(
-      `insert into commission_line_source (id, tenant_id, created_at, line_id, billing_record_id, counted_cents)
-       select gen_random_uuid(), ?, ?, t.line_id, t.billing_record_id, t.counted_cents
-         from unnest(?::uuid[], ?::uuid[], ?::bigint[]) as t(line_id, billing_record_id, counted_cents)`,
-      [tenantId, createdAt, pgArray(lineIds), pgArray(recordIds), pgArray(counted)],
-    );
-    lineIds.length = 0;
-    recordIds.length = 0;
-    counted.length = 0;
-  };
-  for (const line of lines) {
-    for (const source of line.sources) {
-      lineIds.push(line.id);
-      recordIds.push(source.billingRecordId);
-      counted.push(source.countedCents.toString());
-      if (lineIds.length >= 20_000) await flush();
-    }
-  }
-  await flush();
 }
 
 /** The first positive payment of each customer under each reseller (for "new customer" fees). */

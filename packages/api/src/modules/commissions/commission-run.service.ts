@@ -78,6 +78,19 @@ export function planTerms(plan: CommissionPlan, version: CommissionPlanVersion):
 /** A line as the run computes it: what the repository inserts, with its kind typed. */
 type LineRow = LineInsertRow & { kind: CommissionLineKind };
 
+/** Trace-data keys whose values the line's own columns hold (plan version, amounts, customer, sources). */
+const KEYS_STORED_AS_COLUMNS = new Set(['planVersionId', 'planName', 'version', 'type', 'customerId', 'baseCents', 'rateUnits', 'feeCents', 'tierIndex', 'amountCents', 'sourceRecordIds']);
+
+/**
+ * The engine's trace data as stored: without what the line's columns already say. Stored once per
+ * line, a million times a run; the duplicates were most of its bytes (and of the insert's time).
+ */
+function storedTraceData(traceData: Record<string, unknown>): Record<string, unknown> {
+  const stored: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(traceData)) if (!KEYS_STORED_AS_COLUMNS.has(key)) stored[key] = value;
+  return stored;
+}
+
 /** Which period a payment counts in: the one containing paidDate + the plan's holding days. */
 function countingPeriod(book: PlanBook, row: PaidRecordRow): string | null {
   const terms = book.versionFor(row.reseller_id, periodOfDate(row.paid_date));
@@ -159,7 +172,7 @@ export async function streamLines(
           tierIndex: line.tierIndex,
           amountCents: line.amountCents,
           trace: line.trace,
-          traceData: line.traceData,
+          traceData: storedTraceData(line.traceData),
           sources,
         });
       }
@@ -244,15 +257,7 @@ export async function streamLines(
         rateUnits === null
           ? `Adjustment for closed period ${group.forPeriod}: ${formatMoneyDisplay(group.delta, tenant.currency)} ${verb} late on ${invoices} — ${how}`
           : `Adjustment for closed period ${group.forPeriod}: ${formatPercent(rateUnits)} of ${formatMoneyDisplay(group.delta, tenant.currency)} ${verb} late on ${invoices} (${how})`,
-      traceData: {
-        kind: 'ADJUSTMENT',
-        forPeriod: group.forPeriod,
-        planVersionId: terms.version.id,
-        version: terms.version.version,
-        baseCents: group.delta.toString(),
-        rateUnits: rateUnits?.toString() ?? null,
-        sourceRecordIds: group.records.map((record) => record.id),
-      },
+      traceData: { kind: 'ADJUSTMENT', forPeriod: group.forPeriod, invoiceIds: group.records.map((record) => record.invoice_id) },
       sources: group.records.map((record) => ({ billingRecordId: record.id, countedCents: BigInt(record.paid_cents) - BigInt(record.counted_closed) })),
     });
   }
@@ -336,14 +341,20 @@ export async function runCommissions(ctx: Context, period: string): Promise<Comm
       await tx.nativeDelete(CommissionLine, { period, status: CommissionLineStatus.CALCULATED, run: { $ne: null } });
       const createdAt = new Date();
       const counts = { lines: 0, adjustments: 0, totalCents: 0n };
+      // One batch is written while the next is computed (one insert in flight, so memory stays
+      // bounded); a failed insert aborts the transaction and is thrown at the next await.
+      let writing: Promise<void> = Promise.resolve();
       const { revenueCents, resellerCount } = await streamLines(tx, tenant, period, lastClosed, reportProgress, async (lines) => {
-        await insertRunLines(tx, tenant.id, created.id, period, createdAt, lines);
+        await writing;
+        writing = insertRunLines(tx, tenant.id, created.id, period, createdAt, lines);
+        writing.catch(() => {});
         for (const line of lines) {
           counts.lines++;
           if (line.kind === CommissionLineKind.ADJUSTMENT) counts.adjustments++;
           counts.totalCents += line.amountCents;
         }
       });
+      await writing;
       faultPoint('commission-run:lines-written');
       await reportProgress(75);
       const run = await tx.findOneOrFail(CommissionRun, { id: created.id });
