@@ -1,8 +1,8 @@
 /**
  * Benchmark `commission-run` (issues 3 and 7): the monthly commission run over 10,000 resellers and
  * 1,000,000 paid billing lines in the run's period (mixed plans), against the database's own bound:
- * ONE hand-written `INSERT … SELECT … GROUP BY reseller, customer` that writes the same lines for
- * the percentage-plan resellers. Targets: ours ≤ 1.5 × the reference, peak RSS ≤ 512 MB.
+ * ONE hand-written `INSERT … SELECT … GROUP BY reseller, customer` that writes the same lines (trace,
+ * trace data, sources) for the percentage-plan resellers into a table shaped like commission_line. Targets: ours ≤ 1.5 × the reference, peak RSS ≤ 512 MB.
  *
  * Fresh database on BENCH_DATABASE_URL / TEST_DATABASE_URL's server (dropped afterwards), else an
  * embedded PostgreSQL. Sizes: BENCH_SCALE=small (or --quick) for CI; BENCH_RESELLERS,
@@ -22,7 +22,7 @@ import { systemClock } from '../src/shared/clock.js';
 import { setLogLevel } from '../src/shared/logger.js';
 import { firstDayOf, lastDayOf } from '../src/shared/period.js';
 import { benchServer, generate } from './generate.js';
-import { sqlMeter, withPeakRss } from './measure.js';
+import { sqlMeter, withCpuProfile, withPeakRss } from './measure.js';
 import { runWhenMain, type BenchResult } from './report.js';
 
 export interface CommissionRunSize {
@@ -51,7 +51,12 @@ export function sizeFromEnv(quick: boolean): CommissionRunSize {
 }
 
 
-/** ONE INSERT … SELECT writing the percentage-plan lines: rate × Σ paid cents per (reseller, customer), half-to-even. */
+/**
+ * ONE INSERT … SELECT writing the percentage-plan lines as the run stores them: rate × Σ paid cents
+ * per (reseller, customer), half-to-even, with the trace text, trace data and source arrays, into a
+ * copy of commission_line (same indexes, checks and foreign keys) — the same rows, written by the
+ * database alone.
+ */
 const REFERENCE_SQL = `
 with plan_of as (
   select r.id as reseller_id,
@@ -62,25 +67,47 @@ with plan_of as (
     from reseller r
    where r.tenant_id = :tenant and r.status = 'ACTIVE'
 ), rate_of as (
-  select po.reseller_id,
-         (select v.rate_units from commission_plan_version v
-           where v.plan_id = po.plan_id and v.effective_from <= :period order by v.effective_from desc limit 1)::bigint as rate_units
-    from plan_of po join commission_plan p on p.id = po.plan_id
+  select po.reseller_id, v.id as plan_version_id, v.rate_units::bigint as rate_units
+    from plan_of po
+    join commission_plan p on p.id = po.plan_id
+    cross join lateral (select v.id, v.rate_units from commission_plan_version v
+                         where v.plan_id = po.plan_id and v.effective_from <= :period order by v.effective_from desc limit 1) v
    where p.type = 'PERCENTAGE'
 ), sums as (
-  select ca.reseller_id, br.customer_id, sum(br.paid_cents)::bigint as base_cents
+  select ca.reseller_id, br.customer_id, sum(br.paid_cents)::bigint as base_cents,
+         array_agg(br.id order by br.paid_date, br.invoice_id) as record_ids,
+         array_agg(br.paid_cents order by br.paid_date, br.invoice_id) as counted_cents,
+         string_agg(br.invoice_id, ', ' order by br.paid_date, br.invoice_id) as invoices,
+         jsonb_agg(br.invoice_id order by br.paid_date, br.invoice_id) as invoice_ids
     from billing_record br
     join customer_assignment ca on ca.customer_id = br.customer_id and ca.tenant_id = br.tenant_id
      and ca.from_date <= br.paid_date and (ca.to_date is null or ca.to_date > br.paid_date)
    where br.tenant_id = :tenant and br.paid_date between :start and :end and br.paid_cents <> 0
    group by ca.reseller_id, br.customer_id
 )
-insert into bench_reference_line (id, tenant_id, period, reseller_id, customer_id, base_cents, rate_units, amount_cents)
-select gen_random_uuid(), :tenant, :period, s.reseller_id, s.customer_id, s.base_cents, ro.rate_units,
-       sign(x.n) * (abs(x.n) / 10000 + case when abs(x.n) % 10000 * 2 > 10000 or (abs(x.n) % 10000 * 2 = 10000 and abs(x.n) / 10000 % 2 = 1) then 1 else 0 end)
+insert into bench_reference_line (id, tenant_id, created_at, run_id, period, reseller_id, customer_id, kind, plan_version_id,
+                                  base_cents, rate_units, amount_cents, status, trace, trace_data, source_record_ids, source_counted_cents)
+select gen_random_uuid(), :tenant, now(), :run, :period, s.reseller_id, s.customer_id, 'CUSTOMER', ro.plan_version_id,
+       s.base_cents, ro.rate_units, x.amount_cents, 'CALCULATED',
+       format('%s %% of %s paid on invoices %s = %s', trim_scale(ro.rate_units / 100.0), to_char(s.base_cents / 100.0, 'FM$999,999,990.00'), s.invoices,
+              to_char(x.amount_cents / 100.0, 'FM$999,999,990.00')),
+       jsonb_build_object('customerName', c.name, 'invoiceIds', s.invoice_ids, 'refundRecordIds', '[]'::jsonb, 'tierMode', null),
+       s.record_ids, s.counted_cents
   from sums s
   join rate_of ro on ro.reseller_id = s.reseller_id
-  cross join lateral (select s.base_cents * ro.rate_units as n) x`;
+  join customer c on c.id = s.customer_id
+  cross join lateral (select s.base_cents * ro.rate_units as n) product
+  cross join lateral (select sign(product.n) * (abs(product.n) / 10000 + case when abs(product.n) % 10000 * 2 > 10000
+                              or (abs(product.n) % 10000 * 2 = 10000 and abs(product.n) / 10000 % 2 = 1) then 1 else 0 end) as amount_cents) x`;
+
+/** The reference's table: commission_line's shape, indexes, checks and foreign keys. */
+const REFERENCE_TABLE_SQL = [
+  `create table bench_reference_line (like commission_line including all)`,
+  `alter table bench_reference_line
+     add foreign key (tenant_id) references tenant (id), add foreign key (run_id) references commission_run (id),
+     add foreign key (reseller_id) references reseller (id), add foreign key (customer_id) references customer (id),
+     add foreign key (plan_version_id) references commission_plan_version (id)`,
+];
 
 /** `:name` placeholders (not `::casts`) to knex's positional `?` bindings. */
 function named(sql: string, values: Record<string, string>): [string, string[]] {
@@ -119,7 +146,7 @@ export async function commissionRunBench(options: { quick?: boolean } = {}): Pro
     meter.start();
     const ours = await withPeakRss(async () => {
       const started = performance.now();
-      const run = await runCommissions(contextFor(app, data.finance), period);
+      const run = await withCpuProfile('commission-run', () => runCommissions(contextFor(app, data.finance), period));
       return { run, millis: performance.now() - started };
     });
     const sql = meter.stop();
@@ -128,10 +155,9 @@ export async function commissionRunBench(options: { quick?: boolean } = {}): Pro
     for (const entry of sql.top) log(`  ${String(entry.millis).padStart(7)} ms ×${entry.count}  ${entry.sql}`);
 
     await knex.raw('checkpoint');
-    await knex.raw(`create table bench_reference_line (id uuid primary key, tenant_id uuid not null, period text not null, reseller_id uuid not null,
-                     customer_id uuid not null, base_cents bigint not null, rate_units int not null, amount_cents bigint not null)`);
+    for (const statement of REFERENCE_TABLE_SQL) await knex.raw(statement);
     const referenceStarted = performance.now();
-    const reference = (await knex.raw(...named(REFERENCE_SQL, { tenant: data.tenantId, period, start: firstDayOf(period), end: lastDayOf(period) }))) as { rowCount: number };
+    const reference = (await knex.raw(...named(REFERENCE_SQL, { tenant: data.tenantId, run: run.id, period, start: firstDayOf(period), end: lastDayOf(period) }))) as { rowCount: number };
     const referenceMillis = performance.now() - referenceStarted;
     log(`reference: ${(referenceMillis / 1000).toFixed(2)} s, ${reference.rowCount} percentage lines`);
 
@@ -176,7 +202,9 @@ export async function commissionRunBench(options: { quick?: boolean } = {}): Pro
     };
   } finally {
     await orm?.close();
-    await dropDatabase(databaseUrl).catch(() => undefined);
+    // BENCH_KEEP_DATABASE=1 keeps it (with a server URL) for EXPLAIN ANALYZE afterwards.
+    if (process.env.BENCH_KEEP_DATABASE === '1') process.stderr.write(`[commission-run] kept ${databaseUrl}\n`);
+    else await dropDatabase(databaseUrl).catch(() => undefined);
     await server.stop();
   }
 }

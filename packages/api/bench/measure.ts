@@ -1,5 +1,7 @@
-/** Measuring helpers shared by the benchmarks: SQL statement counts and peak memory. */
+/** Measuring helpers shared by the benchmarks: SQL statement counts, peak memory, CPU profiles. */
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 
 /** Counts SQL statements (and their time, by statement) sent through the ORM's knex. */
 export function sqlMeter(orm: MikroORM) {
@@ -56,5 +58,25 @@ export async function withPeakRss<T>(work: () => Promise<T>): Promise<{ result: 
     return { result, peakRssMb: Math.max(peak, maxRss) / 2 ** 20, baselineRssMb: baseline / 2 ** 20 };
   } finally {
     clearInterval(timer);
+  }
+}
+
+/**
+ * With BENCH_CPU_PROFILE=DIR, records a V8 CPU profile of `work` alone (not the data generation
+ * around it) to DIR/<name>.cpuprofile, for Chrome DevTools or speedscope.
+ */
+export async function withCpuProfile<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const dir = process.env.BENCH_CPU_PROFILE;
+  if (!dir) return work();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(`${dir}/${name}.cpuprofile`, JSON.stringify(profile));
+    session.disconnect();
   }
 }
