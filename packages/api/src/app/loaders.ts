@@ -37,7 +37,8 @@ export class Loaders {
     });
   }
 
-  private memo<V>(name: string, batch: (keys: readonly string[]) => Promise<V[]>): DataLoader<string, V> {
+  /** A module's own batch function (e.g. set-based SQL), memoised under `name` for the request. */
+  memo<V>(name: string, batch: (keys: readonly string[]) => Promise<V[]>): DataLoader<string, V> {
     let loader = this.loaders.get(name) as DataLoader<string, V> | undefined;
     if (!loader) {
       loader = new DataLoader<string, V>(batch);

@@ -17,6 +17,7 @@ import { BillingRecordResolver } from '../modules/billing/billing-record.resolve
 import { CommissionLineResolver, CommissionPlanResolver, CommissionRunResolver } from '../modules/commissions/commission.resolver.js';
 import { CommissionDisputeResolver } from '../modules/commissions/commission-dispute.resolver.js';
 import { CommissionReconciliationResolver } from '../modules/commissions/commission-reconciliation.resolver.js';
+import { CustomerCommissionResolver } from '../modules/commissions/customer-commission.resolver.js';
 import { OnboardingResolver, ResellerOnboardingResolver } from '../modules/onboarding/onboarding.resolver.js';
 import { CustomerAssignmentResolver, CustomerResolver } from '../modules/customers/customer.resolver.js';
 import { CustomerInteractionResolver, CustomerTaskResolver } from '../modules/customers/customer-activity.resolver.js';
@@ -61,6 +62,7 @@ export const resolvers: NonEmptyArray<Function> = [
   CommissionLineResolver,
   CommissionDisputeResolver,
   CommissionReconciliationResolver,
+  CustomerCommissionResolver,
   OnboardingResolver,
   ResellerOnboardingResolver,
 ];

@@ -40,6 +40,8 @@ export class CommissionRun extends TenantOwned {
 @Entity({ tableName: 'commission_line' })
 @Index({ properties: ['tenant', 'period', 'reseller'] })
 @Index({ properties: ['run'] })
+// A customer's latest line (the partner dashboard): without it, each page scans the customers' lines.
+@Index({ name: 'commission_line_customer_latest_index', expression: 'create index "commission_line_customer_latest_index" on "commission_line" ("tenant_id", "customer_id", "period" desc, "created_at" desc)' })
 export class CommissionLine extends TenantOwned {
   [OptionalProps]?: 'createdAt' | 'run' | 'customer' | 'adjustmentForPeriod' | 'rateUnits' | 'feeCents' | 'tierIndex' | 'status' | 'sourceRecordIds' | 'sourceCountedCents';
 
