@@ -73,14 +73,14 @@ export async function shot(page: Page, name: string): Promise<void> {
 
 /**
  * Signs in on the portal's (or the admin's) login page and waits for the page it lands on:
- * the portal's profile, the admin's applications.
+ * the portal's dashboard, the admin's applications.
  */
 export async function signIn(page: Page, email: string, { app = 'portal', password = DEMO_PASSWORD }: { app?: 'portal' | 'admin'; password?: string } = {}): Promise<void> {
   await page.goto(`${server.url}/${app}/login`);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: /sign in/i }).click();
-  await expect.poll(() => page.url()).toContain(app === 'portal' ? '/portal/profile' : '/admin/applications');
+  await expect.poll(() => page.url()).toContain(app === 'portal' ? '/portal/dashboard' : '/admin/applications');
 }
 
 /** A GraphQL answer as it comes, data and errors. */

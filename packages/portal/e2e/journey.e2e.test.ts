@@ -91,6 +91,13 @@ describe('apply → approve → set password → portal', () => {
     await portal.getByLabel('Password', { exact: true }).fill('browser-pass-2026');
     await shot(portal, '12-portal-login');
     await portal.getByRole('button', { name: /sign in/i }).click();
+    // A partner lands on the dashboard: a new partner's is empty, not an error.
+    await expect.poll(() => portal.url()).toContain('/portal/dashboard');
+    await portal.getByTestId('dashboard-ready').waitFor();
+    await expect.poll(() => portal.getByTestId('dashboard-customer-count').textContent()).toBe('0');
+    await portal.getByTestId('dashboard-no-customers').waitFor();
+    await shot(portal, '13-portal-dashboard-new-partner');
+    await portal.getByRole('link', { name: 'Profile', exact: true }).first().click();
     await expect.poll(() => portal.url()).toContain('/portal/profile');
     await expect.poll(() => portal.getByTestId('reseller-code').textContent()).toMatch(/^RS-\d{6}$/);
     await expect.poll(() => portal.getByTestId('partner-company').textContent()).toBe(company);

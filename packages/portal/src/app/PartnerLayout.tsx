@@ -5,12 +5,14 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { useSignOut } from '../features/auth/useSignOut';
 import { graphql } from '../gql';
 
-// The signed-in partner's area. Add a page to the header navigation here. Seven pages (narrow
-// buttons) fit the header from Mantine's `lg` breakpoint (75em; at `md`, 62em, they squeezed the
-// company name to a few letters). The header keeps no room for the user's name (the content is
-// 1140 px wide at most and seven pages need it): it is the Sign out button's title and in the menu.
+// The signed-in partner's area. Add a page to the header navigation here. Eight pages (narrow
+// buttons: 7 px side padding, 2 px apart) fit the header from Mantine's `lg` breakpoint (75em; at
+// `md`, 62em, they squeezed the company name to a few letters; with the dashboard added, 12 px
+// padding did so at 1280 px too). The header keeps no room for the user's name (the content is 1140 px wide at
+// most and eight pages need it): it is the Sign out button's title and in the menu.
 // Below `lg` the pages and Sign out sit behind the avatar menu.
 const NAV_ITEMS = [
+  { to: '/dashboard', label: 'Dashboard' },
   { to: '/profile', label: 'Profile' },
   { to: '/onboarding', label: 'Onboarding' },
   { to: '/customers', label: 'Customers' },
@@ -59,7 +61,7 @@ export function PartnerLayout() {
       <AppShell.Header>
         <Container size="lg" h="100%">
           <Group h="100%" justify="space-between" wrap="nowrap" gap="sm">
-            <Group gap="lg" wrap="nowrap" style={{ minWidth: 0 }}>
+            <Group gap="md" wrap="nowrap" style={{ minWidth: 0 }}>
               <Stack gap={0} style={{ minWidth: 0 }}>
                 {loading && !me ? (
                   <Skeleton h={18} w={160} />
@@ -76,7 +78,7 @@ export function PartnerLayout() {
                   </>
                 )}
               </Stack>
-              <Group gap={4} wrap="nowrap" visibleFrom="lg">
+              <Group gap={2} wrap="nowrap" visibleFrom="lg">
                 {NAV_ITEMS.map((item) => {
                   const active = pathname === item.to || pathname.startsWith(`${item.to}/`);
                   return (
@@ -86,7 +88,7 @@ export function PartnerLayout() {
                       to={item.to}
                       variant={active ? 'light' : 'subtle'}
                       color={active ? undefined : 'gray'}
-                      px="sm"
+                      px={7}
                     >
                       {item.label}
                     </Button>
@@ -96,7 +98,7 @@ export function PartnerLayout() {
             </Group>
 
             <Group gap="md" wrap="nowrap" visibleFrom="lg" style={{ flexShrink: 0 }}>
-              <Button variant="default" onClick={() => void signOut()} loading={signingOut} title={me?.user ? `Signed in as ${me.user.name} (${me.user.email})` : undefined}>
+              <Button variant="default" px="md" onClick={() => void signOut()} loading={signingOut} title={me?.user ? `Signed in as ${me.user.name} (${me.user.email})` : undefined}>
                 Sign out
               </Button>
             </Group>

@@ -16,6 +16,7 @@ const ApplicationStatusPage = lazy(() => import('../routes/ApplicationStatusPage
 const ApplyPage = lazy(() => import('../routes/ApplyPage').then((m) => ({ default: m.ApplyPage })));
 const CommissionsPage = lazy(() => import('../routes/CommissionsPage').then((m) => ({ default: m.CommissionsPage })));
 const CustomerDetailPage = lazy(() => import('../routes/CustomerDetailPage').then((m) => ({ default: m.CustomerDetailPage })));
+const DashboardPage = lazy(() => import('../routes/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const CustomersPage = lazy(() => import('../routes/CustomersPage').then((m) => ({ default: m.CustomersPage })));
 const HealthPage = lazy(() => import('../routes/HealthPage').then((m) => ({ default: m.HealthPage })));
 const ApplySubmittedPage = lazy(() => import('../routes/ApplySubmittedPage').then((m) => ({ default: m.ApplySubmittedPage })));
@@ -79,6 +80,7 @@ export function AppRoutes() {
         }
       >
         <Route element={<LazyPages fallback={<PageLoading />} />}>
+          <Route path="dashboard" element={<DashboardPage />} />
           <Route path="profile" element={<ProfilePage />} />
           <Route path="onboarding" element={<OnboardingPage />} />
           <Route path="customers" element={<CustomersPage />} />

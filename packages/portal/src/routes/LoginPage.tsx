@@ -18,10 +18,10 @@ type LoginValues = { email: string; password: string };
 /** Roles that belong in the partner portal; ISP staff use the admin console. */
 const PARTNER_ROLES: readonly Role[] = ['RESELLER_OWNER', 'RESELLER_STAFF'];
 
-/** After signing in: `?next=` when it is a safe in-app path other than the start page, else the profile. */
+/** After signing in: `?next=` when it is a safe in-app path other than the start page, else the dashboard. */
 function destination(next: string | null): string {
   const path = safeNextPath(next);
-  return path === '/' ? '/profile' : path;
+  return path === '/' ? '/dashboard' : path;
 }
 
 export function LoginPage() {
