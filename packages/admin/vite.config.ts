@@ -3,13 +3,14 @@ import { defineConfig } from 'vite';
 // A relative path, not the package name: Vite bundles files a config imports by path, but loads
 // packages from node_modules with Node, which cannot run TypeScript.
 import { gqlDocuments } from '../shared-schema/vite-plugin-gql-documents.ts';
+import { precompress } from '../shared-schema/vite-plugin-precompress.ts';
 
 // The api serves this build under /admin/ and answers /graphql on the same origin, so the
 // dev server mirrors that: same base path, /graphql (and the exported payment files under /files)
 // proxied to the api.
 export default defineConfig({
   base: '/admin/',
-  plugins: [gqlDocuments(new URL('.', import.meta.url)), react()],
+  plugins: [gqlDocuments(new URL('.', import.meta.url)), react(), precompress(new URL('./dist/', import.meta.url))],
   build: {
     outDir: 'dist',
     rolldownOptions: {

@@ -7,6 +7,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import cors from 'cors';
 import { paymentFileHandler } from '../modules/payouts/payment-file.route.js';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import expressStaticGzip from 'express-static-gzip';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import http from 'node:http';
@@ -115,7 +116,24 @@ export async function createHttpApp(services: AppServices): Promise<HttpApp> {
       logger.warn(`${mount} not built; run pnpm build`, { dir });
       continue;
     }
-    app.use(mount, spaSecurity, express.static(dir, { index: false, maxAge: '1h' }));
+    // The build wrote .br and .gz copies of its assets: the smallest the client accepts is sent.
+    // Hashed asset names never change content, so browsers keep them for good.
+    app.use(
+      mount,
+      spaSecurity,
+      expressStaticGzip(dir, {
+        enableBrotli: true,
+        orderPreference: ['br', 'gz'],
+        index: false,
+        serveStatic: {
+          index: false,
+          maxAge: '1h',
+          setHeaders: (res, file) => {
+            if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+          },
+        },
+      }),
+    );
     // Client-side routes: every other path under the mount gets the SPA's index.html.
     app.get(`${mount}{/*rest}`, spaSecurity, (_req, res) => {
       res.setHeader('Cache-Control', 'no-cache');
