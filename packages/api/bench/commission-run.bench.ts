@@ -151,7 +151,7 @@ export async function commissionRunBench(options: { quick?: boolean } = {}): Pro
     });
     const sql = meter.stop();
     const run = ours.result.run;
-    log(`ours: ${(ours.result.millis / 1000).toFixed(2)} s, ${run.lineCount} lines, ${sql.count} SQL statements, peak RSS ${ours.peakRssMb.toFixed(0)} MB`);
+    log(`ours: ${(ours.result.millis / 1000).toFixed(2)} s, ${run.lineCount} lines, ${sql.count} SQL statements, peak RSS ${ours.peakRssMb.toFixed(0)} MB (${ours.baselineRssMb.toFixed(0)} MB before the run)`);
     for (const entry of sql.top) log(`  ${String(entry.millis).padStart(7)} ms ×${entry.count}  ${entry.sql}`);
 
     await knex.raw('checkpoint');

@@ -11,8 +11,17 @@ export interface BenchResult {
   referenceMillis: number;
   ratio: number;
   peakRssMb: number;
-  sqlStatements: number;
-  targets: { ratio: number; peakRssMb: number };
+  /** SQL statements of ours; null where they run in another process and are not counted. */
+  sqlStatements: number | null;
+  /** Benches whose figures are not times (e.g. KiB and ms of a page load): the table shows these instead. */
+  display?: { ours: string; reference: string; targets: string };
+  /**
+   * `ratio` is ours ÷ reference. For time benches (the default, `ratioIs: 'atMost'`) the target is
+   * an upper bound on ours' time; for throughput benches (`'atLeast'`) a lower bound on ours' rate.
+   */
+  targets: { ratio: number; peakRssMb: number; ratioIs?: 'atMost' | 'atLeast' };
+  /** Throughput benches: requests/s of each side, shown instead of the times (which then hold p50 latency). */
+  throughput?: { ours: number; reference: number };
   passed: boolean;
   details: Record<string, unknown>;
 }
@@ -22,12 +31,12 @@ export function printTable(results: BenchResult[]) {
     ['name', 'ours', 'reference', 'ratio', 'peak RSS', 'SQL statements', 'targets', 'result'],
     ...results.map((r) => [
       r.name,
-      `${(r.oursMillis / 1000).toFixed(2)} s`,
-      `${(r.referenceMillis / 1000).toFixed(2)} s`,
+      r.display?.ours ?? (r.throughput ? `${r.throughput.ours.toFixed(0)} req/s` : `${(r.oursMillis / 1000).toFixed(2)} s`),
+      r.display?.reference ?? (r.throughput ? `${r.throughput.reference.toFixed(0)} req/s` : `${(r.referenceMillis / 1000).toFixed(2)} s`),
       `${r.ratio.toFixed(2)}×`,
       `${r.peakRssMb.toFixed(0)} MB`,
-      String(r.sqlStatements),
-      `≤ ${r.targets.ratio}×, ≤ ${r.targets.peakRssMb} MB`,
+      r.sqlStatements === null ? '—' : String(r.sqlStatements),
+      r.display?.targets ?? `${r.targets.ratioIs === 'atLeast' ? '≥' : '≤'} ${r.targets.ratio}×, ≤ ${r.targets.peakRssMb} MB`,
       r.passed ? 'PASS' : 'FAIL',
     ]),
   ];

@@ -4,14 +4,18 @@
  * server (a fresh database is created there and dropped), else an embedded PostgreSQL starts.
  */
 import { commissionRunBench } from './commission-run.bench.js';
+import { graphqlDashboardBench } from './graphql-dashboard.bench.js';
 import { healthScoringBench } from './health-scoring.bench.js';
+import { portalLoadBench } from './portal-load.bench.js';
 import { printTable, writeResults, type BenchResult } from './report.js';
 
 const quick = process.argv.includes('--quick') || process.argv.includes('--small');
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 const benches: Record<string, () => Promise<BenchResult>> = {
   'commission-run': () => commissionRunBench({ quick }),
+  'graphql-dashboard': () => graphqlDashboardBench({ quick }),
   'health-scoring': () => healthScoringBench({ quick }),
+  'portal-load': () => portalLoadBench({ quick }),
 };
 
 const results: BenchResult[] = [];
