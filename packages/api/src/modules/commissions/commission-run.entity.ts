@@ -42,6 +42,8 @@ export class CommissionRun extends TenantOwned {
 @Index({ properties: ['run'] })
 // A customer's latest line (the partner dashboard): without it, each page scans the customers' lines.
 @Index({ name: 'commission_line_customer_latest_index', expression: 'create index "commission_line_customer_latest_index" on "commission_line" ("tenant_id", "customer_id", "period" desc, "created_at" desc)' })
+// A partner's totals per period (dashboard, history): read from the index alone.
+@Index({ name: 'commission_line_reseller_period_index', expression: 'create index "commission_line_reseller_period_index" on "commission_line" ("tenant_id", "reseller_id", "period") include ("amount_cents", "status")' })
 export class CommissionLine extends TenantOwned {
   [OptionalProps]?: 'createdAt' | 'run' | 'customer' | 'adjustmentForPeriod' | 'rateUnits' | 'feeCents' | 'tierIndex' | 'status' | 'sourceRecordIds' | 'sourceCountedCents';
 

@@ -13,6 +13,8 @@ import { CustomerStage } from './lifecycle.js';
 @Entity({ tableName: 'customer' })
 @Unique({ properties: ['tenant', 'externalId'] })
 @Index({ properties: ['tenant', 'stage'] })
+// A partner's customers by MRR (the dashboard's top 50): the first page without sorting them all.
+@Index({ name: 'customer_reseller_mrr_index', expression: 'create index "customer_reseller_mrr_index" on "customer" ("reseller_id", "mrr_cents" desc, "id")' })
 export class Customer extends TenantOwned {
   [OptionalProps]?:
     | 'createdAt'
