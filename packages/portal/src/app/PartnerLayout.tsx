@@ -22,7 +22,8 @@ const NAV_ITEMS = [
   { to: '/health', label: 'My health' },
 ];
 
-const PortalPartnerHeaderQuery = graphql(`
+/** The header's query; also sent at start-up by ./preload.ts, in parallel with the page's. */
+export const PortalPartnerHeaderQuery = graphql(`
   query PortalPartnerHeader {
     me {
       role

@@ -1,23 +1,27 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Outlet, Route, Routes } from 'react-router';
-import { LandingPage } from '../routes/LandingPage';
-import { LoginPage } from '../routes/LoginPage';
-import { NotFoundPage } from '../routes/NotFoundPage';
 import { PublicPanel } from '../ui/PublicPanel';
 import { PageLoading } from '../ui/PageLoading';
 import { RequireAuth } from './auth';
 import { PartnerLayout } from './PartnerLayout';
+import { loadDashboardPage } from './preload';
 import { PublicLayout } from './PublicLayout';
 
-// Pages load on first navigation (one chunk each, with the feature code only they use); the
-// layouts, the landing page and the login page are in the entry chunk so a first visit is quick.
+// Pages load on first navigation (one chunk each, with the feature code and the Mantine components
+// only they use); only the layouts are in the entry chunk. The public pages are lazy too: the
+// login page's form components (inputs, @mantine/form) would otherwise weigh on every signed-in
+// partner's first load. The page a load starts on is requested at start-up, before React renders
+// (see ./preload.ts), so its chunk downloads while the entry runs.
 const AnalyticsPage = lazy(() => import('../routes/AnalyticsPage').then((m) => ({ default: m.AnalyticsPage })));
 const ApplicationStatusPage = lazy(() => import('../routes/ApplicationStatusPage').then((m) => ({ default: m.ApplicationStatusPage })));
 const ApplyPage = lazy(() => import('../routes/ApplyPage').then((m) => ({ default: m.ApplyPage })));
 const CommissionsPage = lazy(() => import('../routes/CommissionsPage').then((m) => ({ default: m.CommissionsPage })));
 const CustomerDetailPage = lazy(() => import('../routes/CustomerDetailPage').then((m) => ({ default: m.CustomerDetailPage })));
-const DashboardPage = lazy(() => import('../routes/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const DashboardPage = lazy(() => loadDashboardPage().then((m) => ({ default: m.DashboardPage })));
 const CustomersPage = lazy(() => import('../routes/CustomersPage').then((m) => ({ default: m.CustomersPage })));
+const LandingPage = lazy(() => import('../routes/LandingPage').then((m) => ({ default: m.LandingPage })));
+const LoginPage = lazy(() => import('../routes/LoginPage').then((m) => ({ default: m.LoginPage })));
+const NotFoundPage = lazy(() => import('../routes/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 const HealthPage = lazy(() => import('../routes/HealthPage').then((m) => ({ default: m.HealthPage })));
 const ApplySubmittedPage = lazy(() => import('../routes/ApplySubmittedPage').then((m) => ({ default: m.ApplySubmittedPage })));
 const OnboardingPage = lazy(() => import('../routes/OnboardingPage').then((m) => ({ default: m.OnboardingPage })));
