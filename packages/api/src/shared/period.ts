@@ -24,6 +24,7 @@ export function periodOfDate(date: string): string {
 }
 
 export function addDaysToDate(date: string, days: number): string {
+  if (days === 0) return date; // the common case (no holding period), once per billing record in a run
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 

@@ -33,6 +33,7 @@ export async function* paidRecordsForRun(
   tenantId: string,
   window: { start: string; end: string },
   closed: { lastClosedPeriod: string; adjustUpTo: string } | null,
+  statements: SerialStatements,
   batchSize = 5_000,
 ): AsyncGenerator<PaidRecordRow[]> {
   const candidate = `br.tenant_id = ? and br.paid_date is not null
@@ -68,13 +69,13 @@ export async function* paidRecordsForRun(
   await connection.execute('set local cursor_tuple_fraction = 1', [], 'run', trx);
   await connection.execute(`declare commission_run_records no scroll cursor for ${sql}`, params, 'run', trx);
   const fetchNext = (): Promise<PaidRecordRow[]> => {
-    const fetching = connection.execute(`fetch forward ${Math.trunc(batchSize)} from commission_run_records`, [], 'all', trx) as Promise<PaidRecordRow[]>;
+    const fetching = statements.run(() => connection.execute(`fetch forward ${Math.trunc(batchSize)} from commission_run_records`, [], 'all', trx) as Promise<PaidRecordRow[]>);
     fetching.catch(() => {}); // a failure is thrown where it is awaited
     return fetching;
   };
   try {
     // Read-ahead: the next batch is asked for before this one is handed over, so PostgreSQL reads
-    // it while the caller computes (the statements queue on the transaction's one connection).
+    // it while the caller computes.
     let next = fetchNext();
     for (;;) {
       const rows = await next;
@@ -83,7 +84,27 @@ export async function* paidRecordsForRun(
       yield rows;
     }
   } finally {
-    await connection.execute('close commission_run_records', [], 'run', trx);
+    await statements.run(() => connection.execute('close commission_run_records', [], 'run', trx));
+  }
+}
+
+/**
+ * The statements of one transaction, sent one at a time in the order they were asked for. A run
+ * overlaps its work with PostgreSQL's (it reads ahead and writes behind while it computes), but a
+ * transaction has one connection, and the driver must not be handed a statement while another runs.
+ */
+export class SerialStatements {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  run<T>(statement: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(statement);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+
+  /** Resolves once every statement asked for so far has finished. */
+  async idle(): Promise<void> {
+    await this.tail;
   }
 }
 
@@ -93,7 +114,9 @@ export function pgArray(values: readonly (string | null)[]): string {
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
     if (i > 0) out += ',';
-    out += value === null || value === undefined ? 'NULL' : `"${value.replace(/[\\"]/g, '\\$&')}"`;
+    if (value === null || value === undefined) out += 'NULL';
+    // Ids and numbers (most values) have nothing to escape: skip the regex for them.
+    else out += value.includes('"') || value.includes('\\') ? `"${value.replace(/[\\"]/g, '\\$&')}"` : `"${value}"`;
   }
   return `${out}}`;
 }
@@ -163,17 +186,21 @@ export async function insertRunLines(em: EntityManager, tenantId: string, runId:
   }
 }
 
-/** The first positive payment of each customer under each reseller (for "new customer" fees). */
-export async function firstPaymentDates(em: EntityManager, tenantId: string, customerIds: string[]): Promise<Map<string, string>> {
-  if (customerIds.length === 0) return new Map();
+/**
+ * The first positive payment (up to `upTo`) of each customer under each of the given resellers, for
+ * "new customer" fees: ONE aggregate over the flat-fee resellers' records, asked once per run
+ * (asking per batch of customers made PostgreSQL scan the records once per batch).
+ */
+export async function firstPaymentDates(em: EntityManager, tenantId: string, resellerIds: string[], upTo: string): Promise<Map<string, string>> {
+  if (resellerIds.length === 0) return new Map();
   const rows: { customer_id: string; reseller_id: string; first_paid: string }[] = await em.getConnection().execute(
     `select br.customer_id, ca.reseller_id, to_char(min(br.paid_date), 'YYYY-MM-DD') as first_paid
-       from billing_record br
-       join customer_assignment ca on ca.customer_id = br.customer_id and ca.tenant_id = br.tenant_id
+       from customer_assignment ca
+       join billing_record br on br.customer_id = ca.customer_id and br.tenant_id = ca.tenant_id
         and ca.from_date <= br.paid_date and (ca.to_date is null or ca.to_date > br.paid_date)
-      where br.tenant_id = ? and br.paid_cents > 0 and br.customer_id = any(?::uuid[])
+      where ca.tenant_id = ? and ca.reseller_id = any(?::uuid[]) and br.paid_cents > 0 and br.paid_date <= ?
       group by br.customer_id, ca.reseller_id`,
-    [tenantId, `{${customerIds.join(',')}}`],
+    [tenantId, `{${resellerIds.join(',')}}`, upTo],
     'all',
     em.getTransactionContext(),
   );

@@ -17,7 +17,7 @@ import { CommissionLineKind, CommissionLineStatus, CommissionRunStatus, PlanType
 import { CommissionPlan, CommissionPlanAssignment, CommissionPlanVersion } from './commission-plan.entity.js';
 import { lastClosedPeriod } from './commission-plan.service.js';
 import { CommissionLine, CommissionPeriodClose, CommissionRun } from './commission-run.entity.js';
-import { firstPaymentDates, insertRunLines, paidRecordsForRun, tiersReached, tryLockPeriod, type LineInsertRow, type PaidRecordRow } from './commission-run.repository.js';
+import { firstPaymentDates, insertRunLines, paidRecordsForRun, SerialStatements, tiersReached, tryLockPeriod, type LineInsertRow, type PaidRecordRow } from './commission-run.repository.js';
 
 /** Every plan, version and assignment of the tenant, and which applies to a reseller in a period. */
 class PlanBook {
@@ -124,11 +124,16 @@ export async function streamLines(
   period: string,
   lastClosed: string | null,
   onProgress: ProgressReporter,
-  sink: (lines: LineRow[]) => Promise<void>,
+  sink: (lines: LineRow[], statements: SerialStatements) => Promise<void>,
 ): Promise<RunTotals> {
+  // Every statement on `tx` while records stream goes through this queue (the sink's writes too).
+  const statements = new SerialStatements();
   const book = await PlanBook.load(tx);
   const active = new Set((await tx.find(Reseller, { status: ResellerStatus.ACTIVE }, { fields: ['id'] })).map((reseller) => reseller.id));
   const adjusting = lastClosed !== null && period === nextPeriod(lastClosed);
+  // "New customer" only matters to FLAT_FEE plans: first payments of their resellers' customers.
+  const flatFeeResellers = [...active].filter((id) => book.versionFor(id, period)?.plan.type === PlanType.FLAT_FEE);
+  const firstPaid = await firstPaymentDates(tx, tenant.id, flatFeeResellers, lastDayOf(period));
   const adjustments = new Map<string, { resellerId: string; customerId: string; customerName: string; forPeriod: string; records: PaidRecordRow[]; delta: bigint }>();
   const totals: RunTotals = { revenueCents: 0n, resellerCount: 0 };
   let resellersDone = 0;
@@ -141,9 +146,6 @@ export async function streamLines(
     const batch = pending;
     pending = [];
     pendingRecords = 0;
-    // "New customer" only matters to FLAT_FEE plans: ask for first payments of their customers only.
-    const flatFeeCustomers = batch.flatMap(({ resellerId, customers }) => (book.versionFor(resellerId, period)?.plan.type === PlanType.FLAT_FEE ? [...customers.keys()] : []));
-    const firstPaid = await firstPaymentDates(tx, tenant.id, [...new Set(flatFeeCustomers)]);
     const lines: LineRow[] = [];
     for (const { resellerId, customers } of batch) {
       if (++resellersDone % 500 === 0) await onProgress(10 + Math.min(60, Math.floor((60 * resellersDone) / Math.max(1, active.size))));
@@ -177,7 +179,7 @@ export async function streamLines(
         });
       }
     }
-    await sink(lines);
+    await sink(lines, statements);
   };
 
   await onProgress(10);
@@ -197,6 +199,7 @@ export async function streamLines(
     tenant.id,
     { start: addDaysToDate(firstDayOf(period), -book.longestHoldingDays), end: lastDayOf(period) },
     adjusting ? { lastClosedPeriod: lastClosed!, adjustUpTo: lastDayOf(lastClosed!) } : null,
+    statements,
   );
   for await (const rows of records) {
     for (const row of rows) {
@@ -232,7 +235,7 @@ export async function streamLines(
   await finishReseller();
   await computePending();
 
-  const reached = await tiersReached(tx, tenant.id, [...new Set([...adjustments.values()].map((group) => group.forPeriod))]);
+  const reached = await statements.run(() => tiersReached(tx, tenant.id, [...new Set([...adjustments.values()].map((group) => group.forPeriod))]));
   const adjustmentLines: LineRow[] = [];
   for (const group of adjustments.values()) {
     const terms = book.versionFor(group.resellerId, group.forPeriod);
@@ -261,7 +264,8 @@ export async function streamLines(
       sources: group.records.map((record) => ({ billingRecordId: record.id, countedCents: BigInt(record.paid_cents) - BigInt(record.counted_closed) })),
     });
   }
-  if (adjustmentLines.length) await sink(adjustmentLines);
+  if (adjustmentLines.length) await sink(adjustmentLines, statements);
+  await statements.idle();
   return totals;
 }
 
@@ -344,9 +348,9 @@ export async function runCommissions(ctx: Context, period: string): Promise<Comm
       // One batch is written while the next is computed (one insert in flight, so memory stays
       // bounded); a failed insert aborts the transaction and is thrown at the next await.
       let writing: Promise<void> = Promise.resolve();
-      const { revenueCents, resellerCount } = await streamLines(tx, tenant, period, lastClosed, reportProgress, async (lines) => {
+      const { revenueCents, resellerCount } = await streamLines(tx, tenant, period, lastClosed, reportProgress, async (lines, statements) => {
         await writing;
-        writing = insertRunLines(tx, tenant.id, created.id, period, createdAt, lines);
+        writing = statements.run(() => insertRunLines(tx, tenant.id, created.id, period, createdAt, lines));
         writing.catch(() => {});
         for (const line of lines) {
           counts.lines++;
