@@ -7,18 +7,26 @@ import { upsertCustomers } from '../modules/customers/customer.service.js';
 import { CustomerStage } from '../modules/customers/lifecycle.js';
 import { addDaysToDate, firstDayOf, nextPeriod, periodOfDate, previousPeriod } from '../shared/period.js';
 
-/**
- * Six months of commission history for the demo, made through the real services: two plans, a
- * dozen customers, monthly invoices paid on varying days (one paid late, one refunded), runs that
- * are approved and closed for the older months, and a calculated run for last month.
- */
-export async function seedDemoCommissions(asAdmin: () => Context, resellers: { code: string; id: string }[], today: string) {
-  const last = previousPeriod(periodOfDate(today));
-  const periods: string[] = [];
-  for (let period = last, i = 0; i < 6; i++, period = previousPeriod(period)) periods.unshift(period);
-  const first = periods[0]!;
+/** What the demo adds before its runs: the generated partners' year of history (demo-seeder.ts). */
+export type BeforeRuns = (plans: { percentageId: string; tieredId: string }, history: string[]) => Promise<void>;
 
-  await createCommissionPlan(asAdmin(), { name: 'Standard', type: PlanType.PERCENTAGE, effectiveFrom: first, isDefault: true, terms: { rate: '0.1000', minimumPayout: '50.00' }, description: '10 % of paid revenue' });
+/**
+ * Commission history for the demo, made through the real services: two plans in force for the
+ * last twelve months, a dozen customers of the two demo partners billed over the last six (monthly
+ * invoices paid on varying days, one paid late, one refunded), whatever `beforeRuns` adds (the
+ * generated partners' year of billing), then a run for each of the twelve months — approved and
+ * closed for the older months, calculated for last month — so every payment counts in the run of
+ * the month it was paid, and no closed month leaves records behind as adjustments.
+ * Returns the last six months (`periods`) the hand-written figures are about.
+ */
+export async function seedDemoCommissions(asAdmin: () => Context, resellers: { code: string; id: string }[], today: string, beforeRuns?: BeforeRuns) {
+  const last = previousPeriod(periodOfDate(today));
+  const history: string[] = [];
+  for (let period = last, i = 0; i < 12; i++, period = previousPeriod(period)) history.unshift(period);
+  const periods = history.slice(-6);
+  const first = history[0]!;
+
+  const standard = await createCommissionPlan(asAdmin(), { name: 'Standard', type: PlanType.PERCENTAGE, effectiveFrom: first, isDefault: true, terms: { rate: '0.1000', minimumPayout: '50.00' }, description: '10 % of paid revenue' });
   const volume = await createCommissionPlan(asAdmin(), {
     name: 'Volume',
     type: PlanType.TIERED,
@@ -33,7 +41,7 @@ export async function seedDemoCommissions(asAdmin: () => Context, resellers: { c
     externalId: `CUST-${1001 + index}`,
     name,
     resellerCode: resellers[index % resellers.length]!.code,
-    assignedSince: firstDayOf(first),
+    assignedSince: firstDayOf(periods[0]!),
     mrrCents: [8999, 12999, 45000, 6999, 24900, 5999, 89900, 7999, 15900, 9999, 129900, 11900][index]!,
     // Customers join over time: each starts paying in its own month.
     startsAt: periods[Math.min(index % 4, periods.length - 1)]!,
@@ -68,8 +76,10 @@ export async function seedDemoCommissions(asAdmin: () => Context, resellers: { c
   records.push({ invoiceId: 'CN-0001', customerExternalId: 'CUST-1003', period: periods[1]!, invoicedAmount: '-150.00', paidAmount: '-150.00', paidDate: addDaysToDate(firstDayOf(periods[1]!), 24) });
   await upsertBillingRecords(asAdmin(), records);
 
+  await beforeRuns?.({ percentageId: standard.id, tieredId: volume.id }, history);
+
   // Older months are approved and closed; last month is calculated and waits for approval.
-  for (const period of periods) {
+  for (const period of history) {
     const run = await runCommissions(asAdmin(), period);
     if (period === last) break;
     await approveCommissionRun(asAdmin(), run.id);

@@ -138,7 +138,8 @@ export async function seedDemoCustomers(asAdmin: () => Context, resellers: { cod
 
   // Back-date every customer's lifecycle (the commission customers' too): one row per step.
   const ctx = asAdmin();
-  const customers = await ctx.em.find(Customer, {}, { orderBy: { externalId: 'asc' } });
+  // The demo partners' customers only: the generated partners' customers have their own history.
+  const customers = await ctx.em.find(Customer, { reseller: { $in: resellers.map((reseller) => reseller.id) } }, { orderBy: { externalId: 'asc' } });
   const plannedBy = new Map(all.map((customer) => [customer.externalId, customer]));
   await ctx.em.transactional(async (tx) => {
     const ids = customers.map((customer) => customer.id);

@@ -13,11 +13,18 @@ import { seedDemoCustomers } from './demo-customers.js';
 import { seedDemoPayouts } from './demo-payouts.js';
 import { seedDemoSuccess } from './demo-success.js';
 import { createStaffUser, createTenant } from './factories.js';
+import { generate } from './generator.js';
 
 export const DEMO_PASSWORD = 'demo-password-2026';
 export const DEMO_PARTNER_LOGIN = 'partner@demo.example';
 /** RS-000001's owner: may change the partner's bank details in the portal. */
 export const DEMO_OWNER_LOGIN = 'owner@demo.example';
+/**
+ * The generated part of the demo (src/seeders/generator.ts at a small size): more partners after
+ * RS-000001/RS-000002 with a year of customers, billing, interactions and onboarding, so the admin
+ * console's lists, analytics and health charts have true data to show.
+ */
+export const DEMO_GENERATED = { resellers: 30, customers: 600, months: 12, seed: 2026 } as const;
 export const DEMO_LOGINS = [
   { email: 'admin@demo.example', name: 'Alex Admin', role: Role.ADMIN },
   { email: 'finance@demo.example', name: 'Fran Finance', role: Role.FINANCE },
@@ -92,7 +99,10 @@ async function seedDemoTenant(app: AppServices): Promise<void> {
   // A partner login for the portal demo (the owners' invitations wait in the outbox).
   await createStaffUser(app.orm.em, tenant, { email: DEMO_PARTNER_LOGIN, name: 'Rita Riverside', role: Role.RESELLER_STAFF, password: DEMO_PASSWORD, resellerId: first.reseller.id });
   const today = app.clock.now().toISOString().slice(0, 10);
-  const { periods } = await seedDemoCommissions(asAdmin, [first.reseller, second.reseller], today);
+  // The generated partners' year of history goes in before the commission runs, so the runs count it.
+  const { periods } = await seedDemoCommissions(asAdmin, [first.reseller, second.reseller], today, async (plans, history) => {
+    await generate(app.orm, { ...DEMO_GENERATED, months: history.length, endPeriod: history.at(-1)!, today, tenantId: tenant.id, actor: adminActor, app, plans });
+  });
   await seedDemoCustomers(asAdmin, [first.reseller, second.reseller], today);
   await createStaffUser(app.orm.em, tenant, { email: DEMO_OWNER_LOGIN, name: 'Maria Lopez', role: Role.RESELLER_OWNER, password: DEMO_PASSWORD, resellerId: first.reseller.id });
   const financeUser = staff[1]!;

@@ -21,6 +21,6 @@ export async function seedDemoSuccess(app: AppServices, admin: Actor, resellerId
     await recomputePartnerHealth(contextFor(then, admin));
   }
   const ctx: Context = asAdmin();
-  const alert = await ctx.em.findOne(PartnerAlert, { status: AlertStatus.OPEN }, { orderBy: { createdAt: 'desc' } });
+  const alert = await ctx.em.findOne(PartnerAlert, { status: AlertStatus.OPEN, reseller: { $in: resellerIds } }, { orderBy: { createdAt: 'desc' } });
   if (alert) await planIntervention(asAdmin(), { alertId: alert.id, type: InterventionType.CHECK_IN_CALL, owner: 'Pat Partner-Manager', dueDate: addDaysToDate(today, 5), notes: 'Walk through the pipeline and the overdue follow-ups.' });
 }
