@@ -33,8 +33,11 @@ export interface CommissionRunSize {
   seed: number;
 }
 
-/** Full scale: 250,000 customers × 4 monthly invoices (one per service) = 1,000,000 paid lines in the run's month. */
-export const FULL: CommissionRunSize = { resellers: 10_000, customers: 250_000, invoicesPerMonth: 4, months: 2, seed: 42 };
+/**
+ * Full scale: 350,000 customers × 4 monthly invoices (one per service); with the generator's churn,
+ * late and unpaid invoices that is about 1,000,000 paid lines in the run's month.
+ */
+export const FULL: CommissionRunSize = { resellers: 10_000, customers: 350_000, invoicesPerMonth: 4, months: 2, seed: 42 };
 /** CI scale: 100 resellers, 10,000 paid lines in the run's month. */
 export const SMALL: CommissionRunSize = { resellers: 100, customers: 2_500, invoicesPerMonth: 4, months: 2, seed: 42 };
 

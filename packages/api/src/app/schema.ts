@@ -24,7 +24,7 @@ import { CustomerInteractionResolver, CustomerTaskResolver } from '../modules/cu
 import { CustomerImportResolver } from '../modules/customers/customer-import.resolver.js';
 import { PortfolioResolver } from '../modules/customers/portfolio.resolver.js';
 import { PaymentBatchResolver, PaymentResolver, PayoutAccountResolver } from '../modules/payouts/payout.resolver.js';
-import { InterventionResolver, PartnerAlertResolver, PartnerHealthSnapshotResolver, PartnerTargetResolver, SuccessResolver } from '../modules/success/success.resolver.js';
+import { InterventionResolver, PartnerAlertResolver, PartnerHealthResolver, PartnerHealthSnapshotResolver, PartnerTargetResolver, SuccessResolver } from '../modules/success/success.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -51,6 +51,7 @@ export const resolvers: NonEmptyArray<Function> = [
   PaymentBatchResolver,
   PaymentResolver,
   SuccessResolver,
+  PartnerHealthResolver,
   PartnerAlertResolver,
   InterventionResolver,
   PartnerHealthSnapshotResolver,

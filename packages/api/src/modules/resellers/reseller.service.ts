@@ -151,7 +151,10 @@ export async function setResellerTier(ctx: Context, input: { resellerId: string;
 export async function myReseller(ctx: Context): Promise<Reseller> {
   const resellerId = ctx.actor?.resellerId;
   if (!resellerId) throw forbidden('Only partner users have a reseller');
-  return getReseller(ctx, resellerId);
+  // Through the request's loader: other fields of the same query needing the reseller share it.
+  const reseller = await ctx.loaders.byId(Reseller).load(resellerId);
+  if (!reseller) throw notFound('Reseller');
+  return reseller;
 }
 
 const profileSchema = z.object({ contactName: requiredText(200).optional(), phone: phone().optional(), website: website().optional() });

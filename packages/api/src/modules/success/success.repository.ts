@@ -1,3 +1,4 @@
+import type { PartnerHealthComponent } from './partner-health.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { sqlRows } from '../../db/raw-sql.js';
@@ -156,12 +157,12 @@ export class SuccessRepository {
   }
 
   /** The latest snapshot of every reseller, with its score on or before 7 and 30 days earlier. */
-  latestWithTrend(today: string) {
-    return this.rows<{ reseller_id: string; score: number | null; band: string | null; computed_on: string; score7: number | null; score30: number | null }>(
-      `select l.reseller_id, l.score, l.band, l.computed_on::text as computed_on,
+  latestWithTrend(today: string, options: { withComponents?: boolean } = {}) {
+    return this.rows<{ reseller_id: string; score: number | null; band: string | null; computed_on: string; score7: number | null; score30: number | null; components: PartnerHealthComponent[] | null }>(
+      `select l.reseller_id, l.score, l.band, l.computed_on::text as computed_on, ${options.withComponents ? 'l.components' : 'null as components'},
               (select p.score from partner_health_snapshot p where p.reseller_id = l.reseller_id and p.computed_on <= l.computed_on - 7 order by p.computed_on desc limit 1) as score7,
               (select p.score from partner_health_snapshot p where p.reseller_id = l.reseller_id and p.computed_on <= l.computed_on - 30 order by p.computed_on desc limit 1) as score30
-         from (select distinct on (reseller_id) reseller_id, score, band, computed_on from partner_health_snapshot
+         from (select distinct on (reseller_id) reseller_id, score, band, computed_on, ${options.withComponents ? 'components' : 'null as components'} from partner_health_snapshot
                 where tenant_id = ? and computed_on <= ?::date and (?::uuid is null or reseller_id = ?::uuid)
                 order by reseller_id, computed_on desc) l`,
       [this.tenantId, today, this.resellerId, this.resellerId],

@@ -51,7 +51,6 @@ class PartnerHealthType {
   @Field(() => [PartnerHealthComponentType]) components!: PartnerHealthComponentType[];
   @Field(() => Int, { nullable: true, description: 'Score change against the snapshot 7 or more days older.' }) change7d!: number | null;
   @Field(() => Int, { nullable: true, description: 'Score change against the snapshot 30 or more days older.' }) change30d!: number | null;
-  @Field(() => PartnerTargetsView, { description: 'The targets revenue performance and acquisition are measured against.' }) targets!: PartnerTargetsView;
 }
 
 @ObjectType()
@@ -190,20 +189,19 @@ class SatisfactionSurveyPayload {
 const change = (score: number | null, earlier: number | null) => (score === null || earlier === null ? null : score - earlier);
 
 async function healthOf(ctx: Context, resellerId: string): Promise<PartnerHealthType | null> {
-  const reseller = isUuid(resellerId) ? await ctx.em.findOne(Reseller, { id: resellerId }) : null;
+  // Through the request's loader: a query asking for the reseller too loads it once.
+  const reseller = isUuid(resellerId) ? await ctx.loaders.byId(Reseller).load(resellerId) : null;
   if (!reseller) throw notFound('Reseller');
-  const [row] = await new SuccessRepository(ctx.em, ctx.actor!.tenantId, reseller.id).latestWithTrend(today(ctx));
+  const [row] = await new SuccessRepository(ctx.em, ctx.actor!.tenantId, reseller.id).latestWithTrend(today(ctx), { withComponents: true });
   if (!row) return null;
-  const snapshot = (await ctx.em.findOne(PartnerHealthSnapshot, { reseller, computedOn: row.computed_on }))!;
   return {
     resellerId: reseller.id,
     score: row.score,
     band: row.band as HealthBand | null,
     computedOn: row.computed_on,
-    components: snapshot.components,
+    components: row.components ?? [],
     change7d: change(row.score, row.score7),
     change30d: change(row.score, row.score30),
-    targets: await targetsOf(ctx, reseller.id),
   };
 }
 
@@ -377,6 +375,16 @@ export class InterventionResolver {
   @FieldResolver(() => Boolean)
   overdue(@Root() intervention: Intervention, @Ctx() ctx: Context) {
     return (intervention.status === InterventionStatus.PLANNED || intervention.status === InterventionStatus.IN_PROGRESS) && intervention.dueDate < today(ctx);
+  }
+}
+
+@Authorized(...STAFF_ROLES, ...RESELLER_ROLES)
+@Resolver(() => PartnerHealthType)
+export class PartnerHealthResolver {
+  // Resolved only when asked for (a dashboard showing the score does not read the targets).
+  @FieldResolver(() => PartnerTargetsView, { description: 'The targets revenue performance and acquisition are measured against.' })
+  targets(@Root() health: PartnerHealthType, @Ctx() ctx: Context) {
+    return targetsOf(ctx, health.resellerId);
   }
 }
 
