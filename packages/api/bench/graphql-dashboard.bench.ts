@@ -15,7 +15,7 @@
  *
  * Servers, each in its own child process on a loopback port, so neither shares a thread with the
  * load generator (this process runs autocannon and nothing else during the load):
- * - ours: `node --enable-source-maps --import ./register.js src/main.ts` as `pnpm start` runs it,
+ * - ours: `node --max-old-space-size=384 --enable-source-maps --import ./register.js src/main.ts` as `pnpm start` runs it,
  *   NODE_ENV=production (generated SESSION_SECRET and PAYOUT_ENCRYPTION_KEY; SMTP_URL points at a
  *   closed loopback port and is never used: PROCESS_ROLE=api runs no jobs), LOG_LEVEL=warn, the
  *   login rate limit raised (the bench signs in a few times), no SPAs. Pool: MikroORM's 10.
@@ -427,7 +427,7 @@ export async function graphqlDashboardBench(options: { quick?: boolean } = {}): 
     const oursStarting = startChild(
       'ours',
       process.env.BENCH_OURS_NODE || process.execPath,
-      [...cpuProfile, '--enable-source-maps', '--import', './register.js', 'src/main.ts'],
+      [...cpuProfile, '--max-old-space-size=384', '--enable-source-maps', '--import', './register.js', 'src/main.ts'],
       {
         PATH: process.env.PATH,
         NODE_ENV: 'production',

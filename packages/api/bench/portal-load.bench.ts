@@ -194,7 +194,7 @@ async function startApi(databaseUrl: string, tenantSlug: string): Promise<ApiSer
     LOG_LEVEL: 'warn',
   };
   let output = '';
-  const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', '--import', './register.js', 'src/main.ts', '--role', 'api'], { cwd: apiRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, ['--max-old-space-size=384', '--enable-source-maps', '--import', './register.js', 'src/main.ts', '--role', 'api'], { cwd: apiRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
