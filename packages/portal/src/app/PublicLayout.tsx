@@ -30,7 +30,7 @@ export function PublicLayout() {
             </Anchor>
             <Group gap="xs" wrap="nowrap">
               {session ? (
-                <Button component={Link} to="/profile" variant="light">
+                <Button component={Link} to="/dashboard" variant="light">
                   Go to your portal
                 </Button>
               ) : (

@@ -65,7 +65,7 @@ export function LandingPage() {
               Become a partner
             </Button>
             {session ? (
-              <Button component={Link} to="/profile" size="md" variant="default">
+              <Button component={Link} to="/dashboard" size="md" variant="default">
                 Go to your portal
               </Button>
             ) : (
