@@ -153,11 +153,17 @@ describe('automation and outbox (admin console)', () => {
     await page.getByRole('option', { name: 'Captured' }).click();
     await page.keyboard.press('Escape');
     await expect.poll(() => page.url()).toContain('status=CAPTURED');
-    const { outboxEmails: captured } = await adminGraphqlAs<{ outboxEmails: { totalCount: number; nodes: { id: string }[] } }>(
-      page,
-      `{ outboxEmails(first: 20, filter: { status: [CAPTURED] }) { totalCount nodes { id } } }`,
-    );
-    expect(captured.totalCount, 'the demo seed queues emails and delivery captures them').toBeGreaterThan(0);
+    const capturedEmails = async () =>
+      (
+        await adminGraphqlAs<{ outboxEmails: { totalCount: number; nodes: { id: string }[] } }>(
+          page,
+          `{ outboxEmails(first: 20, filter: { status: [CAPTURED] }) { totalCount nodes { id } } }`,
+        )
+      ).outboxEmails;
+    // The delivery job runs every few seconds after start-up: wait for its first pass, not a fixed time.
+    await expect.poll(async () => (await capturedEmails()).totalCount, { message: 'the demo seed queues emails and delivery captures them', timeout: 60_000 }).toBeGreaterThan(0);
+    const captured = await capturedEmails();
+    await page.reload();
     await expect
       .poll(() => page.getByTestId('outbox-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-id'))))
       .toEqual(captured.nodes.map((node) => node.id));
