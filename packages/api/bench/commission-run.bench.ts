@@ -22,7 +22,7 @@ import { systemClock } from '../src/shared/clock.js';
 import { setLogLevel } from '../src/shared/logger.js';
 import { firstDayOf, lastDayOf } from '../src/shared/period.js';
 import { benchServer, generate } from './generate.js';
-import { sqlMeter, withCpuProfile, withPeakRss } from './measure.js';
+import { named, sqlMeter, withCpuProfile, withPeakRss } from './measure.js';
 import { runWhenMain, type BenchResult } from './report.js';
 
 export interface CommissionRunSize {
@@ -111,17 +111,6 @@ const REFERENCE_TABLE_SQL = [
      add foreign key (reseller_id) references reseller (id), add foreign key (customer_id) references customer (id),
      add foreign key (plan_version_id) references commission_plan_version (id)`,
 ];
-
-/** `:name` placeholders (not `::casts`) to knex's positional `?` bindings. */
-function named(sql: string, values: Record<string, string>): [string, string[]] {
-  const bindings: string[] = [];
-  const text = sql.replace(/(?<!:):([a-z]+)\b(?!:)/g, (_match, name: string) => {
-    if (!(name in values)) throw new Error(`no value for :${name}`);
-    bindings.push(values[name]!);
-    return '?';
-  });
-  return [text, bindings];
-}
 
 export async function commissionRunBench(options: { quick?: boolean } = {}): Promise<BenchResult> {
   const size = sizeFromEnv(options.quick ?? false);

@@ -80,3 +80,14 @@ export async function withCpuProfile<T>(name: string, work: () => Promise<T>): P
     session.disconnect();
   }
 }
+
+/** `:name` placeholders (not `::casts`) to knex's positional `?` bindings, for the references' SQL. */
+export function named(sql: string, values: Record<string, string>): [string, string[]] {
+  const bindings: string[] = [];
+  const text = sql.replace(/(?<!:):([a-zA-Z]+)\b/g, (_match, name: string) => {
+    if (!(name in values)) throw new Error(`no value for :${name}`);
+    bindings.push(values[name]!);
+    return '?';
+  });
+  return [text, bindings];
+}
