@@ -1,6 +1,7 @@
 import { PostgresBackend } from '@agendajs/postgres-backend';
 import { Agenda, exponential, type Job } from 'agenda';
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import { hostname } from 'node:os';
 import type { AppServices } from '../app/context.js';
 import { contextFor } from '../app/context.js';
@@ -64,12 +65,39 @@ export class Scheduler {
   }
 
   /**
+   * The Agenda client, connected. Its backend creates its table and indexes when it connects, and
+   * two processes starting at once race in PostgreSQL's catalog ("tuple concurrently updated"), so
+   * processes take turns through an advisory lock held on a connection of its own for the moment.
+   */
+  private connecting: Promise<Agenda> | undefined;
+  private connected(): Promise<Agenda> {
+    if (this.connecting) return this.connecting;
+    const connectionString = this.app.orm.config.get('clientUrl')!;
+    const connecting = (async () => {
+      const lock = new pg.Client({ connectionString });
+      await lock.connect();
+      try {
+        await lock.query('select pg_advisory_lock(hashtextextended($1, 0))', [`agenda-schema:${this.app.config.jobs.table}`]);
+        const agenda = this.client();
+        await agenda.ready;
+        return agenda;
+      } finally {
+        await lock.end().catch(() => undefined); // ending the session releases the lock
+      }
+    })();
+    this.connecting = connecting;
+    connecting.catch(() => {
+      if (this.connecting === connecting) this.connecting = undefined;
+    });
+    return connecting;
+  }
+
+  /**
    * Starts executing jobs in this process, after making sure every tenant has its schedules
    * (`onlyTenantIds`: just those — tests share a database with other tests' tenants).
    */
   async start(options: { onlyTenantIds?: string[] } = {}): Promise<void> {
-    const agenda = this.client();
-    await agenda.ready;
+    const agenda = await this.connected();
     this.mailer = createMailer(this.app.config.mail.smtpUrl);
     const sync = async () => {
       if (!options.onlyTenantIds) return void (await this.syncSchedules());
@@ -90,6 +118,7 @@ export class Scheduler {
     const agenda = this.agenda;
     const backend = this.backend!;
     this.agenda = undefined;
+    this.connecting = undefined;
     clearInterval(this.resync);
     if (this.processing) {
       // Let running jobs finish (their transactions commit), then release what is left for other workers.
@@ -133,8 +162,7 @@ export class Scheduler {
 
   /** Starts a workflow for a tenant now (an event, or an admin's "run now"). */
   async enqueue(workflow: WorkflowName, tenantId: string, data: Record<string, string> = {}, trigger = JobTrigger.EVENT, requestedBy: string | null = null): Promise<void> {
-    const agenda = this.client();
-    await agenda.ready;
+    const agenda = await this.connected();
     await agenda.now<JobData>(workflow, { ...data, tenantId, trigger, requestedBy });
   }
 
@@ -144,8 +172,7 @@ export class Scheduler {
    * processes starting together do not both create one.
    */
   async syncSchedules(onlyTenantId?: string): Promise<number> {
-    const agenda = this.client();
-    await agenda.ready;
+    await this.connected();
     const em = this.app.orm.em.fork();
     return em.transactional(async (tx) => {
       await sqlRows(tx, `select pg_advisory_xact_lock(hashtext('scheduler:sync-schedules'))`, []);
@@ -165,8 +192,7 @@ export class Scheduler {
 
   /** Sets (or replaces) a tenant's schedule of a workflow. */
   async saveSchedule(tenant: Tenant, workflow: Workflow, schedule: Schedule, disabled: boolean): Promise<void> {
-    const agenda = this.client();
-    await agenda.ready;
+    const agenda = await this.connected();
     const interval = 'cron' in schedule ? schedule.cron : schedule.everySeconds * 1000;
     const job = agenda.create<JobData>(workflow.name, { tenantId: tenant.id, trigger: JobTrigger.SCHEDULE });
     job.repeatEvery(interval, { timezone: tenant.timezone, skipImmediate: true });
