@@ -286,7 +286,8 @@ export class SuccessResolver {
   @Query(() => ResellerSuccessDashboard)
   async resellerSuccessDashboard(@Arg('resellerId', () => ID) resellerId: string, @Ctx() ctx: Context): Promise<ResellerSuccessDashboard> {
     const health = await healthOf(ctx, resellerId);
-    const reseller = (await ctx.em.findOne(Reseller, { id: resellerId }))!;
+    // healthOf loaded it through the request's loader (and refused an unknown id).
+    const reseller = (await ctx.loaders.byId(Reseller).load(resellerId))!;
     return {
       reseller,
       health,
