@@ -210,6 +210,12 @@ describe('reseller users see their own reseller only', () => {
       expect(list.data.resellers).toEqual({ totalCount: 1, nodes: [{ id: resellerA }] });
       expect((await api.gql(`query($id: ID!) { reseller(id: $id) { id } }`, { id: resellerA }, { token: tokens[caller] })).data.reseller.id).toBe(resellerA);
       expect(errorCode(await api.gql(`query($id: ID!) { reseller(id: $id) { id } }`, { id: resellerB }, { token: tokens[caller] }))).toBe('NOT_FOUND');
+      // a filter naming another reseller is NOT_FOUND too, not an empty list
+      for (const list of ['customers', 'myCustomers']) {
+        const filtered = (r: string) => api.gql(`query($r: ID) { ${list}(filter: { resellerId: $r }) { totalCount } }`, { r }, { token: tokens[caller] });
+        expect(errorCode(await filtered(resellerB)), list).toBe('NOT_FOUND');
+        expect((await filtered(resellerA)).errors, list).toBeUndefined();
+      }
     }
   });
 

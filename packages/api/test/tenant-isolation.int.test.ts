@@ -70,8 +70,31 @@ describe("tenant B cannot see tenant A's records", () => {
       // and tenant A's own admin can read it, so the id is real
       expect((await api.gql(query, variables, { token: a.tokens.admin })).errors, query).toBeUndefined();
     }
-    const audit = await api.gql(`query($id: ID!) { auditEvents(entityType: "Reseller", entityId: $id) { id } }`, { id: ids.reseller }, { token: b.tokens.admin });
-    expect(audit.data.auditEvents).toEqual([]);
+    // The audit trail of another tenant's record: NOT_FOUND like the record itself (it used to be an empty list).
+    const audit = `query($t: String!, $id: ID!) { auditEvents(entityType: $t, entityId: $id) { id } }`;
+    for (const [type, id] of [['Reseller', ids.reseller], ['ResellerApplication', ids.application], ['ApiKey', ids.apiKey]]) {
+      expect(errorCode(await api.gql(audit, { t: type, id }, { token: b.tokens.admin })), type).toBe('NOT_FOUND');
+      expect((await api.gql(audit, { t: type, id }, { token: a.tokens.admin })).data.auditEvents.length, type).toBeGreaterThan(0);
+    }
+    expect(errorCode(await api.gql(audit, { t: 'Tenant', id: a.tenant.id }, { token: b.tokens.admin }))).toBe('NOT_FOUND');
+    expect((await api.gql(audit, { t: 'Tenant', id: a.tenant.id }, { token: a.tokens.admin })).errors).toBeUndefined();
+  });
+
+  it("a filter naming another tenant's reseller is NOT_FOUND, not an empty list", async () => {
+    const period = api.clock.now().toISOString().slice(0, 7);
+    const filtered: [string, string][] = [
+      ['customers', `query($r: ID) { customers(filter: { resellerId: $r }) { totalCount } }`],
+      ['commissionLines', `query($r: ID) { commissionLines(filter: { period: "${period}", resellerId: $r }) { totalCount } }`],
+      ['partnerAlerts', `query($r: ID) { partnerAlerts(filter: { resellerId: $r }) { totalCount } }`],
+      ['interventions', `query($r: ID) { interventions(filter: { resellerId: $r }) { totalCount } }`],
+    ];
+    for (const [name, query] of filtered) {
+      for (const r of [ids.reseller, '42']) expect(errorCode(await api.gql(query, { r }, { token: b.tokens.admin })), `${name} ${r}`).toBe('NOT_FOUND');
+      // tenant A's own admin gets its answer
+      const own = await api.gql(query, { r: ids.reseller }, { token: a.tokens.admin });
+      expect(own.errors, name).toBeUndefined();
+      expect(own.data[name].totalCount, name).toBeGreaterThanOrEqual(name === 'customers' || name === 'interventions' ? 1 : 0);
+    }
   });
 
   it('in lists and searches', async () => {
