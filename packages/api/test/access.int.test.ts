@@ -266,6 +266,19 @@ describe('API keys', () => {
     expect(errorCode(staffWithReseller)).toBe('BAD_USER_INPUT');
   });
 
+  it('a key sees its own reseller through me; who created a key is for admins only', async () => {
+    const created = await api.gql(`mutation($r: ID) { createApiKey(input: { name: "Partner CRM", role: RESELLER_STAFF, resellerId: $r }) { secret } }`, { r: resellerB }, { token: tt.tokens.admin });
+    const secret = created.data.createApiKey.secret;
+    const own = await api.gql(`{ me { reseller { id } apiKey { name reseller { id } } } }`, {}, { token: secret });
+    expect(own.errors).toBeUndefined();
+    expect(own.data.me).toEqual({ reseller: { id: resellerB }, apiKey: { name: 'Partner CRM', reseller: { id: resellerB } } });
+    const creator = await api.gql(`{ me { apiKey { createdBy { email } } } }`, {}, { token: secret });
+    expect(errorCode(creator)).toBe('FORBIDDEN');
+    expect(creator.errors![0]!.path).toEqual(['me', 'apiKey', 'createdBy']);
+    const listed = await api.gql(`{ apiKeys { name createdBy { email } reseller { id } } }`, {}, { token: tt.tokens.admin });
+    expect(listed.data.apiKeys.find((k: { name: string }) => k.name === 'Partner CRM')).toEqual({ name: 'Partner CRM', createdBy: { email: `admin@${tt.slug}.example` }, reseller: { id: resellerB } });
+  });
+
   it('garbage credentials are refused with 401, not treated as public', async () => {
     for (const token of ['rhk_forged', 'eyJhbGciOiJIUzI1NiJ9.e30.forged', 'not-a-token']) {
       const result = await api.gql(`{ publicTenant { slug } }`, {}, { token });
