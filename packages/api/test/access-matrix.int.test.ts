@@ -175,7 +175,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
-  console.info(`authorization matrix: ${total} calls (${JSON.stringify(counts)}), ${CALLERS.length} callers, ${operations.length} operations`);
+  console.info(`authorization matrix: ${total} calls (${JSON.stringify(counts)}), ${CALLERS.length} callers, ${operations.length} operations; ids of ${isolatedEntities.size} entities tried across tenants: ${[...isolatedEntities].sort().join(', ')}`);
   await api?.close();
 });
 
@@ -243,7 +243,7 @@ async function matrixCase(expect: ExpectStatic, op: RootOperation, variant: Vari
   expect(outcome, `${label}: expected outcome from the database's scopes`).toBe(staticOutcome);
 
   const result = await send(caller, op, document, variables);
-  if (process.env.MATRIX_DEBUG && label.includes(process.env.MATRIX_DEBUG)) console.log(label, document, JSON.stringify(variables), JSON.stringify(result).slice(0, 3000));
+  if (process.env.MATRIX_DEBUG && label.includes(process.env.MATRIX_DEBUG)) console.log(label, JSON.stringify(variables), JSON.stringify(result).slice(0, 3000), document);
   checkNeverInternal(expect, result, label);
   checkNoLeak(expect, result, caller, row!, label);
   const data = (result.data as Record<string, unknown> | null | undefined)?.[op.name];

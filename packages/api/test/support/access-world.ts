@@ -28,6 +28,7 @@ import { reconcileCommissions } from '../../src/modules/commissions/commission-r
 import { CommissionLine } from '../../src/modules/commissions/commission-run.entity.js';
 import { approveCommissionRun, closeCommissionPeriod, runCommissions } from '../../src/modules/commissions/commission-run.service.js';
 import { CustomerTask, CustomerTaskStatus, InteractionOutcome, InteractionType } from '../../src/modules/customers/customer-history.entity.js';
+import { assignCustomer } from '../../src/modules/customers/assignment.service.js';
 import { Customer } from '../../src/modules/customers/customer.entity.js';
 import { upsertCustomers } from '../../src/modules/customers/customer.service.js';
 import { logCustomerInteraction } from '../../src/modules/customers/interaction.service.js';
@@ -200,9 +201,12 @@ export async function buildWorld(api: TestApi, label: string): Promise<World> {
       { externalId: `C${i + 1}-PROSPECT`, name: `Prospect ${i + 1}`, stage: CustomerStage.PROSPECT, resellerCode: reseller.code, assignedSince: since },
     ]),
     { externalId: 'C0-UNASSIGNED', name: 'Nobody yet', stage: CustomerStage.PROSPECT },
+    // R2's customer until the `free` month, R1's since: its history and lines of both partners.
+    { externalId: 'C2-MOVED', name: 'Moved to R1', stage: CustomerStage.ACTIVE, resellerCode: r2.code, assignedSince: since, mrr: MONTHLY, signupDate: since },
   ];
   await upsertCustomers(as(system), rows);
   const customers = new Map((await em().find(Customer, {})).map((c) => [c.externalId, c.id]));
+  await assignCustomer(as(system), { customerId: customers.get('C2-MOVED')!, resellerId: r1.id, since: firstDayOf(periods.free), reason: 'Moved office' }, 'reassign');
 
   // Billing: every paying customer pays each month on the 10th, the current month included.
   const paying = rows.filter((row) => row.stage === CustomerStage.ACTIVE).map((row) => row.externalId);
