@@ -238,8 +238,8 @@ describe('what partners and other tenants see', () => {
       (await api.gql(`query($f: CustomerFilter) { ${query}(filter: $f) { totalCount nodes { externalId } } }`, { f: filter }, { token })).data[query];
     expect((await list(partnerA)).nodes.map((n: { externalId: string }) => n.externalId).sort()).toEqual(['C-2', 'C-5']);
     expect((await list(partnerA, {}, 'myCustomers')).totalCount).toBe(2);
-    // A partner's reseller filter cannot widen its view.
-    expect((await list(partnerA, { resellerId: resellers[1]!.id })).totalCount).toBe(0);
+    // A partner's reseller filter cannot widen its view: another reseller is NOT_FOUND.
+    expect(errorCode(await api.gql(`query($f: CustomerFilter) { customers(filter: $f) { totalCount } }`, { f: { resellerId: resellers[1]!.id } }, { token: partnerA }))).toBe('NOT_FOUND');
     expect((await list(partnerB)).nodes.map((n: { externalId: string }) => n.externalId)).toEqual(['C-1']);
     expect((await list(partnerA, { stage: ['LEAD'] })).nodes.map((n: { externalId: string }) => n.externalId)).toEqual(['C-5']);
     expect((await list(partnerA, { search: 'unassig' })).nodes.map((n: { externalId: string }) => n.externalId)).toEqual(['C-5']);

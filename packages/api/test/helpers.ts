@@ -25,7 +25,7 @@ export class TestClock implements Clock {
 export interface GqlResult<T = any> {
   status: number;
   data: T;
-  errors?: { message: string; extensions?: { code?: string; fieldErrors?: Record<string, string>; [key: string]: unknown } }[];
+  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; fieldErrors?: Record<string, string>; [key: string]: unknown } }[];
 }
 
 export interface TestApi {

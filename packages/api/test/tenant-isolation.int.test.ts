@@ -1,11 +1,14 @@
 /**
  * Tenant A's ids used by tenant B's staff: every read answers NOT_FOUND (or nothing in a list) and
- * every mutation answers NOT_FOUND and changes nothing (row checksums before and after).
+ * every mutation answers NOT_FOUND and changes nothing (row checksums before and after). The
+ * authorization matrix (access-matrix.int.test.ts) does this for every operation and caller; here
+ * are the stories and the ORM-level guarantees underneath.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ResellerApplication } from '../src/modules/applications/reseller-application.entity.js';
 import { Reseller } from '../src/modules/resellers/reseller.entity.js';
 import { tenantEntityManager, scopeEntityManager } from '../src/db/scope.js';
+import { tenantChecksums } from './support/tenant-data.js';
 import { APPROVE, createTestTenant, errorCode, startTestApi, submitApplication, type TestApi, type TestTenant } from './helpers.js';
 
 let api: TestApi;
@@ -13,16 +16,8 @@ let a: TestTenant;
 let b: TestTenant;
 const ids = {} as { application: string; decided: string; reseller: string; email: string; apiKey: string; statusToken: string; customer: string; interaction: string; task: string; alert: string; intervention: string };
 
-/** A checksum of every row of tenant A's tables that these operations could touch. */
-async function checksumOfTenantA(): Promise<string> {
-  const tables = ['reseller_application', 'reseller', 'app_user', 'outbox_email', 'audit_event', 'api_key', 'application_note', 'user_token', 'customer', 'customer_assignment', 'customer_stage_transition', 'customer_interaction', 'customer_task', 'partner_health_snapshot', 'partner_alert', 'partner_intervention', 'partner_target', 'satisfaction_survey'];
-  const parts = [];
-  for (const table of tables) {
-    const rows = await api.orm.em.getConnection().execute(`select md5(coalesce(string_agg(t::text, '|' order by t.id), '')) as sum, count(*)::int as n from ${table} t where tenant_id = ?`, [a.tenant.id]);
-    parts.push(`${table}:${rows[0]!.n}:${rows[0]!.sum}`);
-  }
-  return parts.join(',');
-}
+/** Every row of every tenant-owned table of tenant A (the tables come from MikroORM's metadata). */
+const checksumOfTenantA = () => tenantChecksums(api.orm, a.tenant.id);
 
 beforeAll(async () => {
   api = await startTestApi();
@@ -70,8 +65,31 @@ describe("tenant B cannot see tenant A's records", () => {
       // and tenant A's own admin can read it, so the id is real
       expect((await api.gql(query, variables, { token: a.tokens.admin })).errors, query).toBeUndefined();
     }
-    const audit = await api.gql(`query($id: ID!) { auditEvents(entityType: "Reseller", entityId: $id) { id } }`, { id: ids.reseller }, { token: b.tokens.admin });
-    expect(audit.data.auditEvents).toEqual([]);
+    // The audit trail of another tenant's record: NOT_FOUND like the record itself (it used to be an empty list).
+    const audit = `query($t: String!, $id: ID!) { auditEvents(entityType: $t, entityId: $id) { id } }`;
+    for (const [type, id] of [['Reseller', ids.reseller], ['ResellerApplication', ids.application], ['ApiKey', ids.apiKey]]) {
+      expect(errorCode(await api.gql(audit, { t: type, id }, { token: b.tokens.admin })), type).toBe('NOT_FOUND');
+      expect((await api.gql(audit, { t: type, id }, { token: a.tokens.admin })).data.auditEvents.length, type).toBeGreaterThan(0);
+    }
+    expect(errorCode(await api.gql(audit, { t: 'Tenant', id: a.tenant.id }, { token: b.tokens.admin }))).toBe('NOT_FOUND');
+    expect((await api.gql(audit, { t: 'Tenant', id: a.tenant.id }, { token: a.tokens.admin })).errors).toBeUndefined();
+  });
+
+  it("a filter naming another tenant's reseller is NOT_FOUND, not an empty list", async () => {
+    const period = api.clock.now().toISOString().slice(0, 7);
+    const filtered: [string, string][] = [
+      ['customers', `query($r: ID) { customers(filter: { resellerId: $r }) { totalCount } }`],
+      ['commissionLines', `query($r: ID) { commissionLines(filter: { period: "${period}", resellerId: $r }) { totalCount } }`],
+      ['partnerAlerts', `query($r: ID) { partnerAlerts(filter: { resellerId: $r }) { totalCount } }`],
+      ['interventions', `query($r: ID) { interventions(filter: { resellerId: $r }) { totalCount } }`],
+    ];
+    for (const [name, query] of filtered) {
+      for (const r of [ids.reseller, '42']) expect(errorCode(await api.gql(query, { r }, { token: b.tokens.admin })), `${name} ${r}`).toBe('NOT_FOUND');
+      // tenant A's own admin gets its answer
+      const own = await api.gql(query, { r: ids.reseller }, { token: a.tokens.admin });
+      expect(own.errors, name).toBeUndefined();
+      expect(own.data[name].totalCount, name).toBeGreaterThanOrEqual(name === 'customers' || name === 'interventions' ? 1 : 0);
+    }
   });
 
   it('in lists and searches', async () => {
@@ -113,7 +131,7 @@ describe("tenant B cannot see tenant A's records", () => {
       const result = await api.gql(mutation, variables, { token: b.tokens.admin });
       expect(errorCode(result), mutation).toBe('NOT_FOUND');
     }
-    expect(await checksumOfTenantA()).toBe(before);
+    expect(await checksumOfTenantA()).toEqual(before);
   });
 
   it('malformed ids are NOT_FOUND too, never a database error', async () => {

@@ -26,11 +26,15 @@ export class ApiKeyResolver {
     return { apiKey: await revokeApiKey(ctx, input.apiKeyId) };
   }
 
+  // A key also reads itself (`me { apiKey }`), whatever its role: its reseller is its own business.
+  @Authorized()
   @FieldResolver(() => Reseller, { nullable: true })
   reseller(@Root() apiKey: ApiKey, @Ctx() ctx: Context) {
     return apiKey.reseller ? ctx.loaders.byId(Reseller).load(apiKey.reseller.id) : null;
   }
 
+  // Who created a key (a staff member) is for administrators, also when a key reads itself.
+  @Authorized(Role.ADMIN)
   @FieldResolver(() => User, { nullable: true })
   createdBy(@Root() apiKey: ApiKey, @Ctx() ctx: Context) {
     return apiKey.createdBy ? ctx.loaders.byId(User).load(apiKey.createdBy.id) : null;

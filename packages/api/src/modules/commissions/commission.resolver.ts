@@ -2,6 +2,7 @@ import { formatRate } from '@reseller-hub/shared-schema/money';
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Context } from '../../app/context.js';
+import { visibleRecord } from '../../app/visible-record.js';
 import { RESELLER_ROLES, Role, STAFF_ROLES } from '../../auth/roles.js';
 import { badInput, forbidden, notFound } from '../../shared/errors.js';
 import { Money, moneyOf } from '../../shared/money.graphql.js';
@@ -180,13 +181,10 @@ export class CommissionRunResolver {
 export class CommissionLineResolver {
   @Authorized(...STAFF_ROLES)
   @Query(() => CommissionLineConnection)
-  commissionLines(@Arg('filter') filter: CommissionLineFilter, @Args() page: PageArgs, @Ctx() ctx: Context) {
+  async commissionLines(@Arg('filter') filter: CommissionLineFilter, @Args() page: PageArgs, @Ctx() ctx: Context) {
     requirePeriod(filter.period);
     const where: FilterQuery<CommissionLine> = { period: filter.period };
-    if (filter.resellerId) {
-      if (!isUuid(filter.resellerId)) throw notFound('Reseller');
-      where.reseller = filter.resellerId;
-    }
+    if (filter.resellerId) where.reseller = (await visibleRecord(ctx, Reseller, filter.resellerId, 'Reseller')).id;
     if (filter.status?.length) where.status = { $in: filter.status };
     if (filter.kind?.length) where.kind = { $in: filter.kind };
     return paginate(ctx.em, CommissionLine, where, page, [{ reseller: 'asc' }, { id: 'asc' }]);

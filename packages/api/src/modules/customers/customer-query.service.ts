@@ -1,5 +1,7 @@
 import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import type { Context } from '../../app/context.js';
+import { visibleRecord } from '../../app/visible-record.js';
+import { Reseller } from '../resellers/reseller.entity.js';
 import { badInput, notFound } from '../../shared/errors.js';
 import { paginate, textSearch, type PageArgs } from '../../shared/pagination.js';
 import { isUuid } from '../../shared/validation.js';
@@ -15,12 +17,12 @@ const ORDERS: Record<CustomerOrder, QueryOrderMap<Customer>[]> = {
 
 /**
  * Customers, paginated on the server. Partners see the customers assigned to them now (the
- * reseller-scope filter, not this code); staff may filter by reseller. An unknown reseller id
- * simply matches nothing.
+ * reseller-scope filter, not this code); staff may filter by reseller. A reseller the caller
+ * cannot see (another tenant's, another partner's) is NOT_FOUND.
  */
-export function listCustomers(ctx: Context, filter: CustomerFilter | null, page: PageArgs, order: CustomerOrder | null) {
+export async function listCustomers(ctx: Context, filter: CustomerFilter | null, page: PageArgs, order: CustomerOrder | null) {
   const where: FilterQuery<Customer>[] = [];
-  if (filter?.resellerId) where.push(isUuid(filter.resellerId) ? { reseller: filter.resellerId } : { id: null });
+  if (filter?.resellerId) where.push({ reseller: (await visibleRecord(ctx, Reseller, filter.resellerId, 'Reseller')).id });
   if (filter?.unassigned) where.push({ reseller: null });
   if (filter?.stage?.length) where.push({ stage: { $in: filter.stage } });
   if (filter?.maxHealth !== null && filter?.maxHealth !== undefined) {

@@ -1,6 +1,7 @@
 import { criticalAlertsWithoutResponse } from './emergency-response.service.js';
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../app/context.js';
+import { visibleRecord } from '../../app/visible-record.js';
 import { PARTNER_TEAM, RESELLER_ROLES, STAFF_ROLES } from '../../auth/roles.js';
 import { badInput, forbidden, notFound } from '../../shared/errors.js';
 import { Money, moneyOf } from '../../shared/money.graphql.js';
@@ -240,20 +241,20 @@ export class SuccessResolver {
 
   @Authorized(...STAFF_ROLES)
   @Query(() => AlertConnection, { description: 'Alerts, newest first.' })
-  partnerAlerts(@Args() page: PageArgs, @Arg('filter', () => PartnerAlertFilter, { nullable: true }) filter: PartnerAlertFilter | null, @Ctx() ctx: Context) {
+  async partnerAlerts(@Args() page: PageArgs, @Arg('filter', () => PartnerAlertFilter, { nullable: true }) filter: PartnerAlertFilter | null, @Ctx() ctx: Context) {
     const where: Record<string, unknown> = {};
     if (filter?.status?.length) where.status = { $in: filter.status };
     if (filter?.severity?.length) where.severity = { $in: filter.severity };
-    if (filter?.resellerId) where.reseller = isUuid(filter.resellerId) ? filter.resellerId : null;
+    if (filter?.resellerId) where.reseller = (await visibleRecord(ctx, Reseller, filter.resellerId, 'Reseller')).id;
     return paginate(ctx.em, PartnerAlert, where, page, [{ createdAt: 'desc' }, { id: 'asc' }]);
   }
 
   @Authorized(...STAFF_ROLES)
   @Query(() => InterventionConnection, { description: 'Interventions, soonest due first.' })
-  interventions(@Args() page: PageArgs, @Arg('filter', () => InterventionFilter, { nullable: true }) filter: InterventionFilter | null, @Ctx() ctx: Context) {
+  async interventions(@Args() page: PageArgs, @Arg('filter', () => InterventionFilter, { nullable: true }) filter: InterventionFilter | null, @Ctx() ctx: Context) {
     const where: Record<string, unknown> = {};
     if (filter?.status?.length) where.status = { $in: filter.status };
-    if (filter?.resellerId) where.reseller = isUuid(filter.resellerId) ? filter.resellerId : null;
+    if (filter?.resellerId) where.reseller = (await visibleRecord(ctx, Reseller, filter.resellerId, 'Reseller')).id;
     return paginate(ctx.em, Intervention, where, page, [{ dueDate: 'asc' }, { id: 'asc' }]);
   }
 
