@@ -49,3 +49,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   return { ...base, message: `Internal server error (request ${requestId})`, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } };
 }
 
+
+/** The body of an error answered before GraphQL runs (rate limit): the same shape and mapping as above. */
+export function errorResponseBody(error: AppError): { errors: GraphQLFormattedError[] } {
+  return { errors: [formatError({ message: error.message }, error)] };
+}

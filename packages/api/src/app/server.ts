@@ -15,6 +15,7 @@ import path from 'node:path';
 import { logger } from '../shared/logger.js';
 import { buildContext, type AppServices, type Context } from './context.js';
 import { formatError } from './format-error.js';
+import { graphqlRateLimit } from './rate-limit.js';
 import { requestIdMiddleware } from './request-id.js';
 import { createSchema } from './schema.js';
 
@@ -32,8 +33,9 @@ export async function createHttpApp(services: AppServices): Promise<HttpApp> {
   const app = express();
   const httpServer = http.createServer(app);
   app.disable('x-powered-by');
-  // req.ip is the client's address; X-Forwarded-For is believed only from a proxy on this machine.
-  app.set('trust proxy', 'loopback');
+  // req.ip is the client's address (rate limits, audit); X-Forwarded-For is believed only from the
+  // proxies TRUST_PROXY names (default: one on this machine).
+  app.set('trust proxy', config.trustProxy);
   app.use(requestIdMiddleware);
 
   // Query depth, cost, aliases, directives and tokens are capped (SPEC §8), batching is off, and
@@ -90,6 +92,8 @@ export async function createHttpApp(services: AppServices): Promise<HttpApp> {
     cors({ origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: false }),
     // The GraphQL IDE page loads its own scripts; the SPAs below get a strict policy.
     helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }),
+    // Before the body is read: a client over its budget costs neither parsing nor a database lookup.
+    graphqlRateLimit(services.limits.graphql),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, { context: async ({ req }) => buildContext(services, req) }),
   );
