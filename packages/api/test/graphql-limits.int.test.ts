@@ -351,6 +351,17 @@ describe('oversized and deeply nested variables', () => {
     expect(count.data.customers.totalCount).toBe(0);
   });
 
+  it('a list of 200,000 wrong values: BAD_USER_INPUT, graphql-js stops after 50 (its 51st error says so)', async () => {
+    const body = JSON.stringify({ query: UPSERT, variables: { c: Array.from({ length: 200_000 }, () => 1) } });
+    expect(body.length).toBeLessThan(GRAPHQL_LIMITS.bodyBytes);
+    const answer = await postRaw(api, body, { authorization: `Bearer ${tt.tokens.admin}` });
+    expect(answer.status).toBe(400);
+    expect(answer.json.errors).toHaveLength(51);
+    expect(answer.json.errors.map((error: any) => error.extensions.code)).toEqual(Array(51).fill('BAD_USER_INPUT'));
+    expect(answer.json.errors[50].message).toMatch(/Too many errors processing variables/);
+    expect(answer.text.length).toBeLessThan(20_000);
+  });
+
   it('a huge list where strings are expected: the application form refuses it field by field', async () => {
     const input = { tenantSlug: tt.slug, territory: Array.from({ length: 150_000 }, () => 'x') };
     const answer = await postRaw(api, JSON.stringify({ query: 'mutation($i: SubmitResellerApplicationInput!) { submitResellerApplication(input: $i) { statusToken } }', variables: { i: input } }));

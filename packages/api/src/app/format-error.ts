@@ -37,8 +37,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (typeof code === 'string' && CLIENT_CODES.has(code)) {
     return { ...base, message: formatted.message, extensions: { code } };
   }
-  // A GraphQL error raised by graphql-js itself for the client's document (no original error).
-  if (original instanceof GraphQLError && !original.originalError && code === undefined) {
+  // A GraphQL error raised by graphql-js itself for the client's document or variables, e.g. "Too
+  // many errors processing variables": no original error, no resolver path, no code of its own
+  // (Apollo's INTERNAL_SERVER_ERROR above is only its default).
+  if (original instanceof GraphQLError && !original.originalError && !original.path && original.extensions.code === undefined) {
     return { ...base, message: formatted.message, extensions: { code: 'BAD_USER_INPUT' } };
   }
   const requestId = currentRequestId() ?? 'none';
