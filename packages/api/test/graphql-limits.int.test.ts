@@ -176,6 +176,11 @@ describe('introspection, the IDE and field suggestions by mode', () => {
     expect(await ide.text()).toMatch(/apollo/i);
     const typo = await api.gql('{ publicTenant { slugg } }');
     expect(typo.errors![0]!.message).toMatch(/Did you mean "slug"/);
+    const variableTypo = await api.gql('mutation($i: LoginInput!) { login(input: $i) { token } }', { i: { emial: 'a@b.example', password: 'x' } });
+    expect(variableTypo.errors!.map((e) => e.message)).toEqual([
+      'Variable "$i" got an invalid value: Field "email" of required type "String!" was not provided.',
+      'Variable "$i" got an invalid value: Field "emial" is not defined by type "LoginInput". Did you mean "email"?',
+    ]);
   });
 
   describe('production defaults', () => {
@@ -206,6 +211,10 @@ describe('introspection, the IDE and field suggestions by mode', () => {
       expect(typo.errors![0]!.message).not.toMatch(/Did you mean|slug"/);
       const argumentTypo = await production.gql('{ publicTenant(slugg: "x") { slug } }');
       expect(argumentTypo.errors![0]!.message).not.toMatch(/Did you mean/);
+      const variableTypo = await production.gql('mutation($i: LoginInput!) { login(input: $i) { token } }', { i: { emial: 'a@b.example', password: 'x' } });
+      expect(variableTypo.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+      expect(variableTypo.errors!.map((e) => e.message)).toContain('Variable "$i" got an invalid value: Field "emial" is not defined by type "LoginInput".');
+      expect(JSON.stringify(variableTypo.errors)).not.toMatch(/Did you mean/);
     });
   });
 

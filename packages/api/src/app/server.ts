@@ -77,6 +77,8 @@ export async function createHttpApp(services: AppServices): Promise<HttpApp> {
     formatError,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
+    // Like armor's blockFieldSuggestion for documents: no "Did you mean" in variable errors either.
+    hideSchemaDetailsFromClientErrors: config.env === 'production',
     allowBatchedHttpRequests: false,
     // main.ts owns shutdown (HTTP, then jobs, then the database); Apollo's own signal handler
     // would stop it concurrently and re-raise the signal.
