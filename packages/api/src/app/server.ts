@@ -36,6 +36,9 @@ export const GRAPHQL_LIMITS = {
   bodyBytes: 1024 * 1024,
 } as const;
 
+/** How long an idle keep-alive connection stays open (see createHttpApp). */
+export const HTTP_KEEP_ALIVE_MS = 65_000;
+
 /**
  * The validation rules and plugins that enforce GRAPHQL_LIMITS. Batching is off (Apollo), and field
  * suggestions are hidden in production so the schema cannot be guessed through errors. `onCost`
@@ -65,6 +68,12 @@ export async function createHttpApp(services: AppServices): Promise<HttpApp> {
   const { config } = services;
   const app = express();
   const httpServer = http.createServer(app);
+  // An idle keep-alive connection stays open longer than a load balancer's (60 s is common):
+  // with Node's 5 s, the server closed connections the balancer (or a client) was about to reuse,
+  // and a request sent at that moment failed with a reset — seen under load when the event loop
+  // was busy for seconds. (Node wants headersTimeout above keepAliveTimeout.)
+  httpServer.keepAliveTimeout = HTTP_KEEP_ALIVE_MS;
+  httpServer.headersTimeout = HTTP_KEEP_ALIVE_MS + 1000;
   app.disable('x-powered-by');
   // req.ip is the client's address (rate limits, audit); X-Forwarded-For is believed only from the
   // proxies TRUST_PROXY names (default: one on this machine).
@@ -127,6 +136,9 @@ export async function createHttpApp(services: AppServices): Promise<HttpApp> {
     expressMiddleware(apollo, { context: async ({ req }) => buildContext(services, req) }),
   );
 
+  // helmet's defaults beside the CSP: frame-ancestors 'self' and X-Frame-Options SAMEORIGIN, nosniff,
+  // no referrer, COOP/CORP same-origin, and HSTS for a year with subdomains — sent always: browsers
+  // ignore it over plain http (`pnpm start` on localhost) and keep to https once a deployment serves it.
   const spaSecurity = helmet({
     contentSecurityPolicy: {
       directives: {
