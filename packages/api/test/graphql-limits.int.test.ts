@@ -5,13 +5,12 @@
  * (helmet) on the SPAs and on /graphql, CORS, and oversized or deeply nested variables refused
  * with a typed error.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Kind, parse, specifiedRules, validate, visit, type DefinitionNode, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
+import { parse, specifiedRules, validate } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spaOperations } from '../bench/spa-operations.js';
 import { createSchema } from '../src/app/schema.js';
 import { GRAPHQL_LIMITS, graphqlArmor } from '../src/app/server.js';
 import { createTestTenant, startTestApi, type TestApi, type TestTenant } from './helpers.js';
@@ -81,59 +80,6 @@ describe('cost and directives', () => {
   });
 });
 
-/** Every `graphql(\`…\`)` document in an SPA's sources (the operations and fragments it sends). */
-function spaDocuments(app: 'portal' | 'admin'): { file: string; document: DocumentNode }[] {
-  const root = fileURLToPath(new URL(`../../${app}/src/`, import.meta.url));
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir)) {
-      const full = path.join(dir, entry);
-      if (entry === 'gql' || entry === 'node_modules') continue;
-      if (statSync(full).isDirectory()) walk(full);
-      else if (/\.(ts|tsx)$/.test(entry)) files.push(full);
-    }
-  };
-  walk(root);
-  const documents: { file: string; document: DocumentNode }[] = [];
-  for (const file of files) {
-    const source = readFileSync(file, 'utf8');
-    for (const match of source.matchAll(/graphql\(`([\s\S]*?)`\)/g)) {
-      const lineStart = source.lastIndexOf('\n', match.index) + 1;
-      if (source.slice(lineStart, match.index).trimStart().startsWith('//')) continue; // commented out
-      documents.push({ file: path.relative(root, file), document: parse(match[1]!) });
-    }
-  }
-  return documents;
-}
-
-/** Each operation with the fragments it uses (transitively), as the client sends it. */
-function operationsWithFragments(documents: DocumentNode[]): { name: string; kind: string; document: DocumentNode }[] {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  const operations: OperationDefinitionNode[] = [];
-  for (const document of documents) {
-    for (const definition of document.definitions) {
-      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-      else if (definition.kind === Kind.OPERATION_DEFINITION) operations.push(definition);
-    }
-  }
-  return operations.map((operation) => {
-    const needed = new Map<string, FragmentDefinitionNode>();
-    const collect = (node: DefinitionNode) =>
-      visit(node, {
-        FragmentSpread(spread) {
-          const name = spread.name.value;
-          if (needed.has(name)) return;
-          const fragment = fragments.get(name);
-          if (!fragment) throw new Error(`fragment ${name} not found`);
-          needed.set(name, fragment);
-          collect(fragment);
-        },
-      });
-    collect(operation);
-    return { name: operation.name?.value ?? '(anonymous)', kind: operation.operation, document: { kind: Kind.DOCUMENT, definitions: [operation, ...needed.values()] } };
-  });
-}
-
 describe("the SPAs' own documents", () => {
   it('every query and mutation the portal and the admin console send passes every limit, with room to spare', async () => {
     const schema = await createSchema();
@@ -141,16 +87,14 @@ describe("the SPAs' own documents", () => {
     let current = { app: '', name: '' };
     const production = graphqlArmor({ env: 'production' }, { onCost: (cost) => costs.push({ ...current, cost }) });
     for (const app of ['portal', 'admin'] as const) {
-      const documents = spaDocuments(app);
-      const operations = operationsWithFragments(documents.map((d) => d.document));
+      const operations = spaOperations(app);
       expect(operations.length).toBeGreaterThan(20);
       for (const operation of operations) {
         current = { app, name: operation.name };
         const errors = validate(schema, operation.document, [...specifiedRules, ...production.validationRules]);
         expect({ operation: `${app} ${operation.name}`, errors: errors.map((e) => e.message) }).toEqual({ operation: `${app} ${operation.name}`, errors: [] });
-        // The document as printed by the client stays under the parser's token limit.
-        const { print } = await import('graphql');
-        expect(() => parse(print(operation.document), { maxTokens: GRAPHQL_LIMITS.maxTokens })).not.toThrow();
+        // The document as the client sends it stays under the parser's token limit.
+        expect(() => parse(operation.text, { maxTokens: GRAPHQL_LIMITS.maxTokens })).not.toThrow();
       }
     }
     costs.sort((a, b) => b.cost - a.cost);
