@@ -452,15 +452,18 @@ export async function apiLoadBench(options: { quick?: boolean } = {}): Promise<B
     if (warm.failures) log(`warm-up failures: ${warm.failures}; first: ${warm.problems.slice(0, 3).join(' | ')}`);
     log(`load: ${clients.length} clients × ${size.seconds} s`);
     const cpuBefore = cpuSecondsOf(ours.process.pid!);
+    const driverCpuBefore = process.cpuUsage();
     const run = await drive(url, clients, size.seconds);
     const elapsedSeconds = (run.endedAt - run.startedAt) / 1000;
     const serverCpuSeconds = cpuSecondsOf(ours.process.pid!) - cpuBefore;
+    const driverCpu = process.cpuUsage(driverCpuBefore);
+    const driverCpuSeconds = (driverCpu.user + driverCpu.system) / 1e6;
     const peakRssMb = peakRssOf(ours.process.pid!);
     const overall = summary(run.latencies);
     const requestsPerSecond = overall.count / elapsedSeconds;
     const operations = Object.fromEntries([...run.byOperation.entries()].map(([name, entry]) => [name, { ...summary(entry.latencies), failures: entry.failures }]));
     log(`${overall.count} requests in ${elapsedSeconds.toFixed(1)} s: ${requestsPerSecond.toFixed(1)} req/s, p50 ${overall.p50} ms, p90 ${overall.p90} ms, p99 ${overall.p99} ms, max ${overall.max} ms; errors ${run.failures + warm.failures} (warm-up ${warm.failures})`);
-    log(`server: peak RSS ${peakRssMb.toFixed(0)} MB, CPU ${serverCpuSeconds.toFixed(0)} s in ${elapsedSeconds.toFixed(0)} s (${((100 * serverCpuSeconds) / elapsedSeconds).toFixed(0)} % of one core)`);
+    log(`server: peak RSS ${peakRssMb.toFixed(0)} MB, CPU ${serverCpuSeconds.toFixed(0)} s in ${elapsedSeconds.toFixed(0)} s (${((100 * serverCpuSeconds) / elapsedSeconds).toFixed(0)} % of one core); the load generator (this process) ${driverCpuSeconds.toFixed(0)} s`);
     for (const [name, figures] of Object.entries(operations).sort((a, b) => b[1].p50 - a[1].p50)) log(`  ${name.padEnd(28)} ${String(figures.count).padStart(6)} × p50 ${String(figures.p50).padStart(5)} ms  p99 ${String(figures.p99).padStart(5)} ms  errors ${figures.failures}`);
     for (const problem of run.problems) log(`  problem: ${problem}`);
 
@@ -490,6 +493,7 @@ export async function apiLoadBench(options: { quick?: boolean } = {}): Promise<B
         warmupErrors: warm.failures,
         problems: run.problems,
         serverCpuSeconds: Number(serverCpuSeconds.toFixed(1)),
+        loadGeneratorCpuSeconds: Number(driverCpuSeconds.toFixed(1)),
         operations,
         aloneMillis: alone,
         walks: Object.fromEntries([...walks.entries()].map(([role, steps]) => [role, steps.map((step) => step.name)])),
