@@ -27,6 +27,7 @@ import { dropDatabase, ensureDatabase, withDatabase } from '../src/db/database.j
 import { openOrm } from '../src/db/orm.js';
 import { sqlRows } from '../src/db/raw-sql.js';
 import { createStaffUser, createTenant } from '../src/seeders/factories.js';
+import { freePort } from '../bench/server-process.js';
 import { applicationInput, SUBMIT } from './helpers.js';
 
 const apiDir = fileURLToPath(new URL('../', import.meta.url));
@@ -148,7 +149,7 @@ beforeAll(async () => {
     await orm.close();
   }
 
-  const port = 20000 + Math.floor(Math.random() * 20000);
+  const port = await freePort();
   const url = new URL(databaseUrl);
   url.password = DB_PASSWORD;
   child = spawn(process.execPath, ['--import', './register.js', 'src/main.ts'], {
