@@ -18,7 +18,8 @@
  * - ours: `node --max-old-space-size=384 --enable-source-maps --import ./register.js src/main.ts` as `pnpm start` runs it,
  *   NODE_ENV=production (generated SESSION_SECRET and PAYOUT_ENCRYPTION_KEY; SMTP_URL points at a
  *   closed loopback port and is never used: PROCESS_ROLE=api runs no jobs), LOG_LEVEL=warn, the
- *   login rate limit raised (the bench signs in a few times), no SPAs. Pool: MikroORM's 10.
+ *   login rate limit raised (the bench signs in a few times), the /graphql per-IP and per-session
+ *   budgets raised (one session at full speed is the load here), no SPAs. Pool: MikroORM's 10.
  * - reference: bench/graphql-dashboard.postgraphile.mjs — PostGraphile 5.1.5, amber preset,
  *   `makePgService` (pg pool of 10, like ours), no watch, no GraphiQL. PostGraphile 5 declares
  *   `engines: node >= 22` and means it: on this repository's Node 20 it builds its schema and
@@ -70,10 +71,8 @@
 import 'reflect-metadata';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import net from 'node:net';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { contextFor, createAppServices } from '../src/app/context.js';
 import { createHttpApp } from '../src/app/server.js';
@@ -91,6 +90,7 @@ import { setLogLevel } from '../src/shared/logger.js';
 import { previousPeriod } from '../src/shared/period.js';
 import { benchServer, generate } from './generate.js';
 import { sqlMeter } from './measure.js';
+import { freePort, peakRssOf, postJson, startChild, type Child } from './server-process.js';
 import { runWhenMain, type BenchResult } from './report.js';
 
 export interface DashboardSize {
@@ -177,103 +177,12 @@ const PARTNER_PASSWORD = 'bench-partner-password-1';
 
 const log = (message: string) => process.stderr.write(`[graphql-dashboard] ${message}\n`);
 
-/** A free loopback port (closed again at once; the child binds it). */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /** The Node 22 binary PostGraphile 5 needs (see the doc comment at the top). */
 function postgraphileNode(): string {
   if (process.env.BENCH_POSTGRAPHILE_NODE) return process.env.BENCH_POSTGRAPHILE_NODE;
   const binary = path.resolve(apiRoot, '../bench-node22/node_modules/node22/bin/node');
   if (!existsSync(binary)) throw new Error(`No Node 22 for PostGraphile at ${binary}: run pnpm install (or set BENCH_POSTGRAPHILE_NODE)`);
   return binary;
-}
-
-interface Child {
-  process: ChildProcess;
-  url: string;
-  /** The last lines it wrote (for errors). */
-  output: string[];
-  stop(): Promise<void>;
-}
-
-/** Spawns a server and waits until `ready(line)` returns its base URL (or it exits, or time runs out). */
-async function startChild(label: string, command: string, args: string[], env: NodeJS.ProcessEnv, ready: (line: string) => string | null, timeoutMs = 120_000): Promise<Child> {
-  const child = spawn(command, args, { cwd: apiRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const output: string[] = [];
-  let resolveUrl: (url: string) => void;
-  let rejectUrl: (error: Error) => void;
-  const urlPromise = new Promise<string>((resolve, reject) => {
-    resolveUrl = resolve;
-    rejectUrl = reject;
-  });
-  let started = false;
-  const onData = (stream: 'out' | 'err') => (chunk: Buffer) => {
-    for (const line of chunk.toString().split('\n')) {
-      if (!line.trim()) continue;
-      output.push(line);
-      if (output.length > 40) output.shift();
-      if (!started) {
-        const url = ready(line);
-        if (url) {
-          started = true;
-          resolveUrl(url);
-          continue;
-        }
-      }
-      // Its errors and log lines are worth seeing; its banner and the SPAs' absence are not.
-      if ((stream === 'err' || line.startsWith('{')) && !line.includes('not built')) process.stderr.write(`  [${label}] ${line}\n`);
-    }
-  };
-  child.stdout!.on('data', onData('out'));
-  child.stderr!.on('data', onData('err'));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.once('exit', (code, signal) => rejectUrl(new Error(`${label} exited (${code ?? signal}) before serving:\n${output.join('\n')}`)));
-  const timer = setTimeout(() => rejectUrl(new Error(`${label} did not start in ${timeoutMs / 1000} s:\n${output.join('\n')}`)), timeoutMs);
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(killer);
-    }
-  };
-  try {
-    const url = await urlPromise;
-    return { process: child, url, output, stop };
-  } catch (error) {
-    await stop();
-    throw error;
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** Our server's high-water RSS (the kernel's VmHWM) in MB. */
-function peakRssOf(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/^VmHWM:\s+(\d+)\s+kB/m.exec(status)?.[1] ?? NaN);
-  return kb / 1024;
-}
-
-async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; text: string; json: any }> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-  const text = await response.text();
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { status: response.status, text, json };
 }
 
 async function login(graphqlUrl: string, tenantSlug: string, email: string): Promise<string> {
@@ -441,6 +350,10 @@ export async function graphqlDashboardBench(options: { quick?: boolean } = {}): 
         PAYOUT_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
         SMTP_URL: 'smtp://127.0.0.1:9',
         LOGIN_RATE_LIMIT_PER_15_MIN: '100000',
+        // One session from one address at full speed is this bench's load (the reference has no
+        // limits at all); the per-client budgets are measured by the api-load bench instead.
+        GRAPHQL_RATE_LIMIT_PER_IP: '100000000',
+        GRAPHQL_RATE_LIMIT_PER_SESSION: '100000000',
         PORTAL_DIST: '/nonexistent',
         ADMIN_DIST: '/nonexistent',
       },

@@ -14,7 +14,7 @@ export interface BenchResult {
   /** SQL statements of ours; null where they run in another process and are not counted. */
   sqlStatements: number | null;
   /** Benches whose figures are not times (e.g. KiB and ms of a page load): the table shows these instead. */
-  display?: { ours: string; reference: string; targets: string };
+  display?: { ours: string; reference: string; targets: string; ratio?: string };
   /**
    * `ratio` is ours ÷ reference. For time benches (the default, `ratioIs: 'atMost'`) the target is
    * an upper bound on ours' time; for throughput benches (`'atLeast'`) a lower bound on ours' rate.
@@ -33,7 +33,7 @@ export function printTable(results: BenchResult[]) {
       r.name,
       r.display?.ours ?? (r.throughput ? `${r.throughput.ours.toFixed(0)} req/s` : `${(r.oursMillis / 1000).toFixed(2)} s`),
       r.display?.reference ?? (r.throughput ? `${r.throughput.reference.toFixed(0)} req/s` : `${(r.referenceMillis / 1000).toFixed(2)} s`),
-      `${r.ratio.toFixed(2)}×`,
+      r.display?.ratio ?? `${r.ratio.toFixed(2)}×`,
       `${r.peakRssMb.toFixed(0)} MB`,
       r.sqlStatements === null ? '—' : String(r.sqlStatements),
       r.display?.targets ?? `${r.targets.ratioIs === 'atLeast' ? '≥' : '≤'} ${r.targets.ratio}×, ≤ ${r.targets.peakRssMb} MB`,

@@ -3,6 +3,7 @@
  * `--quick` (or BENCH_SCALE=small) runs CI sizes; BENCH_DATABASE_URL / TEST_DATABASE_URL pick a
  * server (a fresh database is created there and dropped), else an embedded PostgreSQL starts.
  */
+import { apiLoadBench } from './api-load.bench.js';
 import { commissionRunBench } from './commission-run.bench.js';
 import { graphqlDashboardBench } from './graphql-dashboard.bench.js';
 import { healthScoringBench } from './health-scoring.bench.js';
@@ -16,6 +17,7 @@ const benches: Record<string, () => Promise<BenchResult>> = {
   'graphql-dashboard': () => graphqlDashboardBench({ quick }),
   'health-scoring': () => healthScoringBench({ quick }),
   'portal-load': () => portalLoadBench({ quick }),
+  'api-load': () => apiLoadBench({ quick }),
 };
 
 const results: BenchResult[] = [];

@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import net from 'node:net';
+import { once } from 'node:events';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestApi, type TestApi } from './helpers.js';
 
 let api: TestApi;
@@ -45,6 +47,32 @@ describe('HTTP surface', () => {
     const graphql = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ publicTenant { slug } }"}' });
     expect(graphql.headers.get('x-content-type-options')).toBe('nosniff');
     expect(graphql.headers.get('x-powered-by')).toBeNull();
+  });
+
+  it('keeps an idle keep-alive connection open past Node\'s default 5 s (load balancers reuse them for up to 60 s)', async () => {
+    const socket = net.connect(Number(new URL(api.url).port), '127.0.0.1');
+    await once(socket, 'connect');
+    const answers: string[] = [];
+    let buffer = '';
+    socket.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      // One complete JSON answer ends each response (content-length framing, small bodies).
+      for (let end = buffer.indexOf('{"status":"ok"}'); end >= 0; end = buffer.indexOf('{"status":"ok"}')) {
+        answers.push(buffer.slice(0, end + 15));
+        buffer = buffer.slice(end + 15);
+      }
+    });
+    const request = 'GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: keep-alive\r\n\r\n';
+    socket.write(request);
+    await vi.waitFor(() => expect(answers).toHaveLength(1));
+    expect(answers[0]).toMatch(/^HTTP\/1\.1 200/);
+    expect(answers[0]).toMatch(/keep-alive: timeout=65/i);
+    await new Promise((resolve) => setTimeout(resolve, 5_500));
+    expect(socket.destroyed || socket.readyState !== 'open').toBe(false);
+    socket.write(request);
+    await vi.waitFor(() => expect(answers).toHaveLength(2));
+    expect(answers[1]).toMatch(/^HTTP\/1\.1 200/);
+    socket.destroy();
   });
 
   it('unknown paths are a JSON 404', async () => {

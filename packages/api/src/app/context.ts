@@ -11,6 +11,7 @@ import { scopeEntityManager } from '../db/scope.js';
 import type { Clock } from '../shared/clock.js';
 import { Loaders } from './loaders.js';
 import { PayoutCipher } from '../modules/payouts/payout-crypto.js';
+import { createGraphqlRateLimits, type GraphqlRateLimits } from './rate-limit.js';
 import { currentRequestId } from './request-id.js';
 import { Scheduler } from '../jobs/scheduler.js';
 
@@ -22,7 +23,7 @@ export interface AppServices {
   sessions: SessionTokens;
   /** Encrypts bank account numbers at rest. */
   payoutCipher: PayoutCipher;
-  limits: { applicationsPerIp: RateLimiterMemory; loginsPerIp: RateLimiterMemory };
+  limits: { applicationsPerIp: RateLimiterMemory; loginsPerIp: RateLimiterMemory; graphql: GraphqlRateLimits };
   /** Agenda on PostgreSQL: every process enqueues; workers (role worker or all) also execute. */
   scheduler: Scheduler;
 }
@@ -37,6 +38,7 @@ export function createAppServices(config: Config, orm: MikroORM, clock: Clock, s
     limits: {
       applicationsPerIp: new RateLimiterMemory({ points: config.rateLimits.applicationsPerHour, duration: 3600 }),
       loginsPerIp: new RateLimiterMemory({ points: config.rateLimits.loginsPer15Min, duration: 900 }),
+      graphql: createGraphqlRateLimits(config),
     },
   };
   const app = services as AppServices;

@@ -5,6 +5,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import cors from 'cors';
+import type { Config } from '../config/config.js';
 import { paymentFileHandler } from '../modules/payouts/payment-file.route.js';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import expressStaticGzip from 'express-static-gzip';
@@ -15,8 +16,44 @@ import path from 'node:path';
 import { logger } from '../shared/logger.js';
 import { buildContext, type AppServices, type Context } from './context.js';
 import { formatError } from './format-error.js';
+import { graphqlRateLimit } from './rate-limit.js';
 import { requestIdMiddleware } from './request-id.js';
 import { createSchema } from './schema.js';
+
+/** What one /graphql request may ask for (SPEC §8: depth and cost are limited). */
+export const GRAPHQL_LIMITS = {
+  maxDepth: 12,
+  /**
+   * graphql-armor's static cost: 2 per object field and 1 per scalar, children weighted 1.5 per
+   * level, and a connection's subtree multiplied by its `first`/`last` when that is a literal (a
+   * variable counts once; pages are capped at 100 anyway).
+   */
+  maxCost: 20_000,
+  maxAliases: 15,
+  maxDirectives: 20,
+  /** Limited by graphql-js's parser itself: armor's own token limit answers a syntax error with 500. */
+  maxTokens: 2000,
+  bodyBytes: 1024 * 1024,
+} as const;
+
+/** How long an idle keep-alive connection stays open (see createHttpApp). */
+export const HTTP_KEEP_ALIVE_MS = 65_000;
+
+/**
+ * The validation rules and plugins that enforce GRAPHQL_LIMITS. Batching is off (Apollo), and field
+ * suggestions are hidden in production so the schema cannot be guessed through errors. `onCost`
+ * sees the cost of every accepted operation (tests measure the SPAs' documents with it).
+ */
+export function graphqlArmor(config: Pick<Config, 'env'>, options: { onCost?: (cost: number) => void } = {}) {
+  return new ApolloArmor({
+    maxDepth: { n: GRAPHQL_LIMITS.maxDepth },
+    costLimit: { maxCost: GRAPHQL_LIMITS.maxCost, onAccept: options.onCost ? [(_context, { n }) => options.onCost!(n)] : [] },
+    maxAliases: { n: GRAPHQL_LIMITS.maxAliases },
+    maxDirectives: { n: GRAPHQL_LIMITS.maxDirectives },
+    maxTokens: { enabled: false },
+    blockFieldSuggestion: { enabled: config.env === 'production' },
+  }).protect();
+}
 
 export interface HttpApp {
   httpServer: http.Server;
@@ -31,33 +68,31 @@ export async function createHttpApp(services: AppServices): Promise<HttpApp> {
   const { config } = services;
   const app = express();
   const httpServer = http.createServer(app);
+  // An idle keep-alive connection stays open longer than a load balancer's (60 s is common):
+  // with Node's 5 s, the server closed connections the balancer (or a client) was about to reuse,
+  // and a request sent at that moment failed with a reset — seen under load when the event loop
+  // was busy for seconds. (Node wants headersTimeout above keepAliveTimeout.)
+  httpServer.keepAliveTimeout = HTTP_KEEP_ALIVE_MS;
+  httpServer.headersTimeout = HTTP_KEEP_ALIVE_MS + 1000;
   app.disable('x-powered-by');
-  // req.ip is the client's address; X-Forwarded-For is believed only from a proxy on this machine.
-  app.set('trust proxy', 'loopback');
+  // req.ip is the client's address (rate limits, audit); X-Forwarded-For is believed only from the
+  // proxies TRUST_PROXY names (default: one on this machine).
+  app.set('trust proxy', config.trustProxy);
   app.use(requestIdMiddleware);
 
-  // Query depth, cost, aliases, directives and tokens are capped (SPEC §8), batching is off, and
-  // field suggestions are hidden in production so the schema cannot be guessed through errors.
-  const armor = new ApolloArmor({
-    maxDepth: { n: 12 },
-    // Static cost of the document (graphql-armor does not multiply by page sizes; `first` is capped at 100).
-    costLimit: { maxCost: 20000 },
-    maxAliases: { n: 15 },
-    maxDirectives: { n: 20 },
-    // Tokens are limited by graphql-js itself (parseOptions below): armor's version answers a syntax error with 500.
-    maxTokens: { enabled: false },
-    blockFieldSuggestion: { enabled: config.env === 'production' },
-  }).protect();
+  const armor = graphqlArmor(config);
   const apollo = new ApolloServer<Context>({
     schema: await createSchema(),
     formatError,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
+    // Like armor's blockFieldSuggestion for documents: no "Did you mean" in variable errors either.
+    hideSchemaDetailsFromClientErrors: config.env === 'production',
     allowBatchedHttpRequests: false,
     // main.ts owns shutdown (HTTP, then jobs, then the database); Apollo's own signal handler
     // would stop it concurrently and re-raise the signal.
     stopOnTerminationSignals: false,
-    parseOptions: { maxTokens: 2000 },
+    parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },
     validationRules: armor.validationRules,
     plugins: [
       // graphql-armor is typed against Apollo's CommonJS build, we load its ESM build: same plugin shape.
@@ -88,12 +123,22 @@ export async function createHttpApp(services: AppServices): Promise<HttpApp> {
   app.use(
     '/graphql',
     cors({ origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: false }),
-    // The GraphQL IDE page loads its own scripts; the SPAs below get a strict policy.
-    helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }),
-    express.json({ limit: '1mb' }),
+    // The GraphQL IDE page loads its own scripts; without the IDE, /graphql only answers JSON, and
+    // nothing may load or frame it. The SPAs below get their own strict policy.
+    helmet(
+      config.graphqlIde
+        ? { contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }
+        : { contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } },
+    ),
+    // Before the body is read: a client over its budget costs neither parsing nor a database lookup.
+    graphqlRateLimit(services.limits.graphql),
+    express.json({ limit: GRAPHQL_LIMITS.bodyBytes }),
     expressMiddleware(apollo, { context: async ({ req }) => buildContext(services, req) }),
   );
 
+  // helmet's defaults beside the CSP: frame-ancestors 'self' and X-Frame-Options SAMEORIGIN, nosniff,
+  // no referrer, COOP/CORP same-origin, and HSTS for a year with subdomains — sent always: browsers
+  // ignore it over plain http (`pnpm start` on localhost) and keep to https once a deployment serves it.
   const spaSecurity = helmet({
     contentSecurityPolicy: {
       directives: {

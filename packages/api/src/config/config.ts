@@ -31,6 +31,11 @@ const schema = z.object({
   CORS_ORIGINS: z.string().default(''),
   APPLICATION_RATE_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(5),
   LOGIN_RATE_LIMIT_PER_15_MIN: z.coerce.number().int().positive().default(20),
+  GRAPHQL_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+  GRAPHQL_RATE_LIMIT_PER_IP: z.coerce.number().int().positive().default(1200),
+  GRAPHQL_RATE_LIMIT_PER_SESSION: z.coerce.number().int().positive().default(300),
+  GRAPHQL_RATE_LIMIT_PER_API_KEY: z.coerce.number().int().positive().default(1200),
+  TRUST_PROXY: z.string().trim().min(1).default('loopback'),
   PORTAL_DIST: z.string().default(path.join(repoRoot, 'packages', 'portal', 'dist')),
   ADMIN_DIST: z.string().default(path.join(repoRoot, 'packages', 'admin', 'dist')),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
@@ -62,7 +67,14 @@ export type Config = {
   introspection: boolean;
   graphqlIde: boolean;
   corsOrigins: string[];
-  rateLimits: { applicationsPerHour: number; loginsPer15Min: number };
+  rateLimits: {
+    applicationsPerHour: number;
+    loginsPer15Min: number;
+    /** Every request to /graphql counts against its client IP and against the credential it presents. */
+    graphql: { windowSeconds: number; perIp: number; perSession: number; perApiKey: number };
+  };
+  /** Express's `trust proxy`: whose X-Forwarded-For is believed for the client IP (rate limits, audit). */
+  trustProxy: boolean | number | string;
   spaDist: { portal: string; admin: string };
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** `all`: HTTP and the scheduler in one process; `api`: HTTP only; `worker`: jobs only (scale apart). */
@@ -78,6 +90,16 @@ export type Config = {
   /** `lockLifetimeMs` overrides every workflow's (crash tests); `table` is Agenda's (kept out of the ORM's schema). */
   jobs: { pollMs: number; lockLifetimeMs: number | undefined; table: string };
 };
+
+/**
+ * TRUST_PROXY as express reads it: `true`/`false`, a number of proxy hops, or addresses, subnets
+ * and express's names (`loopback`, `linklocal`, `uniquelocal`), comma-separated.
+ */
+function trustProxySetting(value: string): boolean | number | string {
+  if (value === 'true' || value === 'false') return value === 'true';
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
+}
 
 /** The only place that reads process.env: parsed once, failing with every problem listed. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -106,7 +128,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     introspection: e.GRAPHQL_INTROSPECTION ?? !production,
     graphqlIde: e.GRAPHQL_IDE ?? !production,
     corsOrigins: e.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),
-    rateLimits: { applicationsPerHour: e.APPLICATION_RATE_LIMIT_PER_HOUR, loginsPer15Min: e.LOGIN_RATE_LIMIT_PER_15_MIN },
+    rateLimits: {
+      applicationsPerHour: e.APPLICATION_RATE_LIMIT_PER_HOUR,
+      loginsPer15Min: e.LOGIN_RATE_LIMIT_PER_15_MIN,
+      graphql: { windowSeconds: e.GRAPHQL_RATE_LIMIT_WINDOW_SECONDS, perIp: e.GRAPHQL_RATE_LIMIT_PER_IP, perSession: e.GRAPHQL_RATE_LIMIT_PER_SESSION, perApiKey: e.GRAPHQL_RATE_LIMIT_PER_API_KEY },
+    },
+    trustProxy: trustProxySetting(e.TRUST_PROXY),
     spaDist: { portal: e.PORTAL_DIST, admin: e.ADMIN_DIST },
     logLevel: e.LOG_LEVEL,
     role: e.PROCESS_ROLE,

@@ -17,6 +17,8 @@ export function ormConfig(databaseUrl: string, overrides: Partial<Options> = {})
     // Entities are discovered from decorators at start-up; a missing one should fail loudly.
     discovery: { requireEntitiesArray: true },
     pool: { min: 0, max: 10 },
+    // A failed statement's error shows its SQL with $1… placeholders, not the values (see orm.ts).
+    driverOptions: { compileSqlOnError: false },
     migrations: {
       // Migrations are imported statically (not loaded from disk), so tests and builds see the same list.
       migrationsList,
