@@ -33,10 +33,12 @@ export class Scheduler {
   readonly worker = `${hostname()}:${process.pid}`;
   private agenda: Agenda | undefined;
   private backend: PostgresBackend | undefined;
+  private pool: pg.Pool | undefined;
   private mailer: Mailer | undefined;
   private processing = false;
   private resync: NodeJS.Timeout | undefined;
   private eventsPaused = false;
+  private notificationsLost = false;
 
   constructor(private readonly app: AppServices) {}
 
@@ -44,7 +46,22 @@ export class Scheduler {
     if (this.agenda) return this.agenda;
     const connectionString = this.app.orm.config.get('clientUrl')!;
     const table = this.app.config.jobs.table;
-    this.backend = new PostgresBackend({ connectionString, tableName: table, channelName: table, poolConfig: { connectionString, max: 4 } });
+    // Agenda's connections are ours, so they can be watched. PostgreSQL restarting closes them: an
+    // idle pool client and the LISTEN connection then emit 'error', which with no listener ends
+    // the process (an unhandled 'error' event). Queries fail and are retried by the next poll; the
+    // channel reconnects by itself (every 100 ms, forever: each attempt resets its counter).
+    const pool = new pg.Pool({ connectionString, max: 4 });
+    pool.on('error', (error) => logger.warn('scheduler: a database connection was lost', { error: error.message }));
+    this.pool = pool;
+    this.backend = new PostgresBackend({ pool, tableName: table, channelName: table });
+    const channel = this.backend.notificationChannel;
+    // Each failed reconnection emits an error: logged once per outage, through the state changes.
+    channel?.on('error', (error: Error) => logger.debug('scheduler: job notifications', { error: error.message }));
+    channel?.on('stateChange', (state: string) => {
+      if (state === 'connected' && this.notificationsLost) logger.info('scheduler: job notifications restored');
+      if (state === 'reconnecting' && !this.notificationsLost) logger.warn('scheduler: job notifications lost; polling until the database is back');
+      if (state === 'connected' || state === 'reconnecting') this.notificationsLost = state === 'reconnecting';
+    });
     const agenda = new Agenda({
       backend: this.backend,
       name: this.worker,
@@ -75,6 +92,7 @@ export class Scheduler {
     const connectionString = this.app.orm.config.get('clientUrl')!;
     const connecting = (async () => {
       const lock = new pg.Client({ connectionString });
+      lock.on('error', () => undefined); // a lost connection fails the query in progress; nothing to add
       await lock.connect();
       try {
         await lock.query('select pg_advisory_lock(hashtextextended($1, 0))', [`agenda-schema:${this.app.config.jobs.table}`]);
@@ -128,6 +146,8 @@ export class Scheduler {
     // Agenda closes its pool only if it was started; an enqueue-only client has one too.
     await agenda.ready.catch(() => undefined);
     await backend.disconnect().catch(() => undefined);
+    await this.pool?.end().catch(() => undefined);
+    this.pool = undefined;
     this.mailer?.close();
     this.processing = false;
   }
