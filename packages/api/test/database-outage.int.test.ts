@@ -9,7 +9,7 @@
  * connections: an unhandled 'error' event or rejection would end it), say it is not ready while
  * the database is away, answer every request meanwhile without giving anything away (no stack, no
  * SQL), and recover by itself: ready again, requests answered with the right data, every write it
- * acknowledged kept, the scheduler listening again.
+ * acknowledged kept, scheduled jobs running again — a job the outage interrupted included.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
@@ -19,7 +19,7 @@ import pg from 'pg';
 import { ensureDatabase, withDatabase } from '../src/db/database.js';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../src/db/embedded-postgres.js';
 import { openOrm } from '../src/db/orm.js';
-import { APPROVE, createTestTenant, STAFF_PASSWORD, startTestApi, submitApplication, type TestTenant } from './helpers.js';
+import { APPROVE, applicationInput, createTestTenant, STAFF_PASSWORD, startTestApi, submitApplication, SUBMIT, type TestTenant } from './helpers.js';
 import { freePort, isRunning, killStartedProducts, startProduct, stopProduct, waitFor, whenStarted, type ProductProcess } from './support/product-process.js';
 
 let dataDir: string;
@@ -59,11 +59,18 @@ beforeAll(async () => {
     const { id } = await submitApplication(api, tt);
     resellerCodes.push((await api.gql(APPROVE, { input: { applicationId: id } }, { token: tt.tokens.admin })).data.approveResellerApplication.reseller.code);
   }
+  // An approved (empty) commission run, so payment batch preparation has work to start.
+  const finance = (query: string, variables: Record<string, unknown> = {}) => api.gql(query, variables, { token: tt.tokens.finance });
+  await finance(`mutation { createCommissionPlan(input: { name: "Standard", type: PERCENTAGE, effectiveFrom: "2026-01", isDefault: true, terms: { rate: "0.1000" } }) { plan { id } } }`);
+  const run = await finance(`mutation { runCommissions(input: { period: "2026-01" }) { run { id } } }`);
+  await finance(`mutation($id: ID!) { approveCommissionRun(input: { runId: $id }) { run { status } } }`, { id: run.data.runCommissions.run.id });
   // The tenant's schedules (email delivery every second).
   await api.services.scheduler.syncSchedules(tt.tenant.id);
   await api.close();
   product = await startProduct({ DATABASE_URL: databaseUrl, JOBS_TABLE: 'agenda_jobs', EMAIL_DELIVERY_EVERY_SECONDS: '1' });
   await whenStarted(product);
+  // The approval's follow-up job runs first (nothing to pay in an empty run).
+  await waitFor(async () => (await sql<{ status: string }>(`select status from job_run where workflow = 'payment-batch-preparation'`))[0]?.status === 'SUCCEEDED', 'the follow-up job of the approval');
 }, 240_000);
 
 afterAll(async () => {
@@ -138,6 +145,17 @@ describe('PostgreSQL restarted under load', () => {
     const clients = Promise.all([reader(RESELLERS, true), reader(RESELLERS, true), reader(RESELLERS, true), reader(PUBLIC_TENANT, false), writer(0), writer(1)]);
     await sleep(1000);
 
+    // A job in the middle of its work when the database goes: payment batch preparation, held at
+    // its per-tenant lock (taken here first) inside its transaction.
+    const holder = new pg.Client({ connectionString: databaseUrl });
+    holder.on('error', () => undefined); // the shutdown cuts this session too
+    await holder.connect();
+    await holder.query(`select pg_advisory_lock(hashtext('payment-batch:' || $1))`, [tt.tenant.id]);
+    const runNow = await gql(`mutation { runJobNow(workflow: "payment-batch-preparation") { workflow } }`, {}, token);
+    expect(runNow.status).toBe(200);
+    await waitFor(async () => (await sql(`select 1 from pg_stat_activity where wait_event_type = 'Lock' and wait_event = 'advisory' and datname = 'reseller_hub'`)).length === 1, 'the job to wait at the lock');
+    await sleep(500);
+
     const stoppedAt = Date.now();
     await postgres!.stop(); // SIGINT: PostgreSQL's fast shutdown
     const downAt = Date.now();
@@ -183,6 +201,27 @@ describe('PostgreSQL restarted under load', () => {
     const stored = (await sql<{ external_id: string }>(`select external_id from customer where tenant_id = $1 and external_id like 'OUT-%'`, [tt.tenant.id])).map((row) => row.external_id);
     expect(new Set(stored)).toEqual(new Set(acknowledged));
     expect(stored.length).toBe(acknowledged.length);
+
+    // The job the outage interrupted is recorded as failed and released for its retry (back-off:
+    // 5 minutes), not left locked and RUNNING until its lock expires half an hour later.
+    const interrupted = await waitFor(
+      async () => (await sql<{ status: string; error: string }>(`select status, error from job_run where workflow = 'payment-batch-preparation' and trigger = 'MANUAL'`)).find((run) => run.status !== 'RUNNING'),
+      'the interrupted run to be recorded',
+    );
+    expect(interrupted).toEqual({ status: 'FAILED', error: expect.stringMatching(/^Interrupted: the database became unavailable/) });
+    const [agendaJob] = await waitFor(async () => {
+      const rows = await sql<{ locked_at: Date | null; fail_count: number; next_run_at: Date }>(`select locked_at, fail_count, next_run_at from agenda_jobs where name = 'payment-batch-preparation' and data->>'trigger' = 'MANUAL'`);
+      return rows[0]?.locked_at === null && rows;
+    }, 'the interrupted job to be unlocked');
+    expect(agendaJob!.fail_count).toBe(1);
+    expect(agendaJob!.next_run_at.getTime() - Date.now()).toBeGreaterThan(4 * 60_000);
+
+    // The scheduler works again: an email queued now is picked up by the delivery job (captured:
+    // no SMTP here).
+
+    const submitted = await gql(SUBMIT, { input: applicationInput(tt.slug, { contactEmail: 'after.outage@acme.example' }) });
+    expect(submitted.status).toBe(200);
+    await waitFor(async () => (await sql<{ status: string }>(`select status from outbox_email where tenant_id = $1 and to_address = 'after.outage@acme.example'`, [tt.tenant.id]))[0]?.status === 'CAPTURED', 'the delivery job to take the new email', 30_000);
 
     const output = product.output();
     expect(output).not.toMatch(/Unhandled|uncaught/i);

@@ -8,6 +8,7 @@ import { contextFor } from '../app/context.js';
 import { systemActor } from '../auth/actor.js';
 import { createMailer, type Mailer } from '../emails/mailer.js';
 import { Tenant } from '../modules/tenants/tenant.entity.js';
+import { isDatabaseUnavailable } from '../db/database-unavailable.js';
 import { sqlRows } from '../db/raw-sql.js';
 import { AppError } from '../shared/errors.js';
 import { logger } from '../shared/logger.js';
@@ -301,8 +302,39 @@ export class Scheduler {
     }
   }
 
-  /** One execution: claim the occurrence, run the workflow as the tenant's automation, record the outcome. */
+  /**
+   * Agenda's job function. When the database goes away under a run (PostgreSQL restarting: the
+   * run's transactions rolled back), Agenda would save the job's failure — and release its lock —
+   * while the database is still away; that save fails, and the job stays locked, not run by anyone,
+   * until its lock expires (up to an hour). So the run waits for the database (up to half its lock
+   * lifetime, 5 minutes at most) before it reports the failure: recorded, unlocked, and retried
+   * with the workflow's back-off.
+   */
   private async execute(workflow: Workflow, job: Job<JobData>): Promise<void> {
+    try {
+      await this.executeRun(workflow, job);
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) await this.databaseBack(Math.min((this.app.config.jobs.lockLifetimeMs ?? workflow.lockLifetimeMs) / 2, 5 * 60_000));
+      throw error;
+    }
+  }
+
+  /** Resolves true once the database answers again, false after `maxMs` or when the scheduler stops. */
+  private async databaseBack(maxMs: number): Promise<boolean> {
+    const deadline = Date.now() + maxMs;
+    while (this.agenda && Date.now() < deadline) {
+      try {
+        await this.app.orm.em.getConnection().execute('select 1');
+        return true;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    }
+    return false;
+  }
+
+  /** One execution: claim the occurrence, run the workflow as the tenant's automation, record the outcome. */
+  private async executeRun(workflow: Workflow, job: Job<JobData>): Promise<void> {
     const { tenantId, trigger = JobTrigger.SCHEDULE, requestedBy = null, ...rest } = job.attrs.data;
     const data = Object.fromEntries(Object.entries(rest).filter(([, value]) => typeof value === 'string')) as Record<string, string>;
     const startedAt = job.attrs.lastRunAt ?? new Date();
@@ -338,9 +370,19 @@ export class Scheduler {
         else if (outcome.status === 'FAILED' || !idle(outcome.result!)) await runs.recordFinishedRun({ workflow: workflow.name, occurrence, trigger, worker: this.worker, startedAt, ...outcome });
       });
     } catch (error) {
-      const message = failureMessage(error);
+      let message = failureMessage(error);
+      if (isDatabaseUnavailable(error)) {
+        message = 'Interrupted: the database became unavailable during the run (nothing it had not committed was kept); retried with back-off';
+        // The outcome could not be recorded while the database was away: recorded once it is back.
+        if (runId && (await this.databaseBack(Math.min(lockLifetime / 2, 5 * 60_000)))) {
+          const finishedAt = new Date();
+          await runs.finishRun(runId, { status: 'FAILED', finishedAt, durationMs: finishedAt.getTime() - startedAt.getTime(), error: message, result: null }).catch(() => undefined);
+        }
+      }
       logger.error('job failed', { workflow: workflow.name, tenantId, occurrence, error: message });
-      throw new Error(message); // Agenda records it and retries with back-off
+      const failure = new Error(message);
+      failure.cause = error; // execute() sees the database was away
+      throw failure; // Agenda records it and retries with back-off
     } finally {
       clearInterval(heartbeat);
     }
