@@ -7,9 +7,9 @@
  *
  * The product must stay up (its ORM pool, Agenda's pool and its LISTEN connection all lose their
  * connections: an unhandled 'error' event or rejection would end it), say it is not ready while
- * the database is away, answer every request meanwhile without giving anything away (no stack, no
- * SQL), and recover by itself: ready again, requests answered with the right data, every write it
- * acknowledged kept, scheduled jobs running again — a job the outage interrupted included.
+ * the database is away, answer every request meanwhile with a typed, safe SERVICE_UNAVAILABLE
+ * (HTTP 503, Retry-After; no stack, no SQL), and recover by itself: ready again, requests answered
+ * with the right data, every write it acknowledged kept, scheduled jobs running again.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
@@ -113,7 +113,7 @@ const PUBLIC_TENANT = `query($slug: String) { publicTenant(slug: $slug) { name }
 const UPSERT = `mutation($c: [CustomerUpsertInput!]!) { upsertCustomers(input: { customers: $c }) { created } }`;
 
 describe('PostgreSQL restarted under load', () => {
-  it('the product stays up while the database is away, and recovers by itself', async () => {
+  it('the product stays up, answers SERVICE_UNAVAILABLE (503) while the database is away, and recovers by itself', async () => {
     const pid = product.process.pid;
     const login = await gql(`mutation($input: LoginInput!) { login(input: $input) { token } }`, { input: { tenantSlug: tt.slug, email: `admin@${tt.slug}.example`, password: STAFF_PASSWORD } });
     const token = login.data.login.token as string;
@@ -165,6 +165,9 @@ describe('PostgreSQL restarted under load', () => {
       readinessWhileDown.push(await ready());
       await sleep(250);
     }
+    // The file downloads (outside GraphQL) answer the same way.
+    const download = await fetch(`${product.url}/files/payment-batches/${tt.tenant.id}/nacha`, { headers: { authorization: `Bearer ${token}` } });
+    const downloadBody = await download.text();
     const restartAt = Date.now();
     await startPostgres();
     const upAt = Date.now();
@@ -182,9 +185,21 @@ describe('PostgreSQL restarted under load', () => {
     const answers = [...reads, ...writes];
     // The HTTP server itself never went away.
     expect(answers.filter((answer) => answer.status === 'network error')).toEqual([]);
-    // Every answer is a success or a refusal that gives nothing away: no stack, no SQL.
-    const refused = answers.filter((answer) => answer.status !== 200 || answer.code !== undefined);
-    for (const answer of refused) expect(answer.text).not.toMatch(/\bat \S+ \(|\.ts:\d+|\.js:\d+|select |insert |update |ECONN|57P0|postgres|knex|mikro/i);
+    // Every answer is a success or the typed, safe refusal: nothing in between.
+    const refused = answers.filter((answer) => answer.status !== 200);
+    for (const answer of refused) {
+      expect(answer).toMatchObject({ status: 503, code: 'SERVICE_UNAVAILABLE', retryAfter: '5' });
+      expect(answer.text).not.toMatch(/\bat \S+ \(|\.ts:\d+|\.js:\d+|select |insert |update |ECONN|57P0|postgres|knex|mikro/i);
+    }
+    for (const answer of answers.filter((answer) => answer.status === 200)) expect(answer.code).toBeUndefined();
+    expect(refused.filter((answer) => 'query' in answer && answer.query === PUBLIC_TENANT).length).toBeGreaterThan(0);
+    expect(refused.filter((answer) => 'query' in answer && answer.query === RESELLERS).length).toBeGreaterThan(0);
+    expect(refused.filter((answer) => 'externalId' in answer).length).toBeGreaterThan(0);
+    expect({ status: download.status, retryAfter: download.headers.get('retry-after'), body: JSON.parse(downloadBody) }).toEqual({
+      status: 503,
+      retryAfter: '5',
+      body: { errors: [{ message: expect.stringContaining('briefly unavailable'), extensions: { code: 'SERVICE_UNAVAILABLE' } }] },
+    });
     // Refusals only while the database was away: answered after it stopped (some were in flight
     // then), asked before the product said it was ready again.
     expect(refused.length).toBeGreaterThan(0);
@@ -197,7 +212,7 @@ describe('PostgreSQL restarted under load', () => {
     for (const answer of reads.filter((read) => read.at > readyAt)) expect(answer.data).toEqual(answer.query === RESELLERS ? before.data : publicBefore.data);
 
     // Every write the product acknowledged is kept; none it refused (or never saw) appears.
-    const acknowledged = writes.filter((write) => write.status === 200 && write.code === undefined).map((write) => write.externalId);
+    const acknowledged = writes.filter((write) => write.status === 200).map((write) => write.externalId);
     const stored = (await sql<{ external_id: string }>(`select external_id from customer where tenant_id = $1 and external_id like 'OUT-%'`, [tt.tenant.id])).map((row) => row.external_id);
     expect(new Set(stored)).toEqual(new Set(acknowledged));
     expect(stored.length).toBe(acknowledged.length);
@@ -228,7 +243,7 @@ describe('PostgreSQL restarted under load', () => {
     expect(output).toContain('scheduler: job notifications restored');
     console.log(
       `database outage: down ${((upAt - downAt) / 1000).toFixed(1)} s (stop took ${downAt - stoppedAt} ms, start ${upAt - restartAt} ms), ready ${readyAt - upAt} ms after start; ` +
-        `${answers.length} requests: ${beforeStop.length} before, ${refused.length} refused, ${afterReady.length} after recovery; ` +
+        `${answers.length} requests: ${beforeStop.length} before, ${refused.length} refused with 503 SERVICE_UNAVAILABLE, ${afterReady.length} after recovery; ` +
         `${acknowledged.length} writes acknowledged and kept, ${writes.length - acknowledged.length} refused and absent`,
     );
   }, 120_000);
