@@ -73,8 +73,11 @@ export async function exportPaymentBatch(ctx: Context, input: z.input<typeof Exp
     if (effectiveDate < local.date || effectiveDate > addDaysToDate(local.date, 60)) {
       throw conflict('The effective date must be between today and 60 days ahead', { effectiveDate });
     }
-    const payments = await tx.find(Payment, { batch }, { orderBy: { createdAt: 'asc', id: 'asc' } });
-    const resellers = new Map((await tx.find(Reseller, { id: { $in: payments.map((p) => p.reseller.id) } })).map((r) => [r.id, r]));
+    const drafted = await tx.find(Payment, { batch });
+    const resellers = new Map((await tx.find(Reseller, { id: { $in: drafted.map((p) => p.reseller.id) } })).map((r) => [r.id, r]));
+    // Entries (and their trace numbers) in partner-code order: the same batch gives the same file
+    // whatever its rows' random ids, and a reader finds a partner where expected.
+    const payments = drafted.sort((a, b) => resellers.get(a.reseller.id)!.code.localeCompare(resellers.get(b.reseller.id)!.code));
     const credits: AchCredit[] = payments.map((payment) => ({
       sec: payment.secCode as AchCredit['sec'],
       accountType: payment.accountType,
