@@ -1,7 +1,9 @@
 /**
  * SPEC §7 delivery against a real SMTP server on loopback: emails leave the outbox once, as
- * rendered, with a stable Message-ID; a server refusing for a while (4xx) or down altogether loses
- * nothing and delivers each email once when it recovers; a permanent refusal (5xx) is shown and
+ * rendered, with a stable Message-ID; a server refusing for a while (4xx, at RCPT or after DATA),
+ * down altogether, or dying in the middle of a message loses nothing and delivers each email once
+ * when it recovers — except a server that dies after taking a message but before saying so, which
+ * gets it twice with one Message-ID (SMTP is at least once); a permanent refusal (5xx) is shown and
  * can be resent; two deliveries racing never send an email twice; tenants stay apart.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -148,6 +150,50 @@ describe('email delivery over SMTP', () => {
     expect((await rows([id!]))[0]!.status).toBe('FAILED');
     expect(receivedFor([copy])).toHaveLength(1);
     expect(receivedFor([id!])).toHaveLength(0);
+  });
+
+  it('treats a refusal after the message (DATA) the same way: 4xx kept and retried, 5xx FAILED', async () => {
+    smtp.refuseData = { code: 452, message: 'Insufficient system storage' };
+    const [id] = await queue(a, 1);
+    expect(await deliver(a)).toMatchObject({ sent: 0, retrying: 1, failed: 0 });
+    expect((await rows([id!]))[0]).toMatchObject({ status: 'QUEUED', attempts: 1, last_error: expect.stringMatching(/452/) });
+    smtp.refuseData = { code: 554, message: 'Message content rejected' };
+    await sleep(RETRY_BASE_MS + 50);
+    expect(await deliver(a)).toMatchObject({ sent: 0, retrying: 0, failed: 1 });
+    expect((await rows([id!]))[0]).toMatchObject({ status: 'FAILED', attempts: 2, last_error: expect.stringMatching(/554/) });
+    smtp.refuseData = null;
+    expect(receivedFor([id!])).toHaveLength(0);
+  });
+
+  it('a server that dies in the middle of a message: the email is kept, retried, and delivered once', async () => {
+    const ids = await queue(a, 2);
+    smtp.dieDuringData = 'mid-message';
+    // The first email's connection is cut while its message goes out; the second gets a new one.
+    expect(await deliver(a)).toMatchObject({ sent: 1, retrying: 1, failed: 0 });
+    const [cut] = (await rows(ids)).filter((row) => row.status === 'QUEUED');
+    expect(cut).toMatchObject({ attempts: 1, last_error: expect.stringMatching(/connection|socket|closed/i) });
+    await sleep(RETRY_BASE_MS + 50);
+    expect(await deliver(a)).toMatchObject({ sent: 1, retrying: 0 });
+    for (const row of await rows(ids)) expect(row.status).toBe('SENT');
+    const mails = receivedFor(ids);
+    expect(mails).toHaveLength(2);
+    expect(new Set(mails.map((mail) => mail.messageId)).size).toBe(2);
+  });
+
+  it('a server that dies after taking the whole message, before saying so: sent again with the same Message-ID (SMTP is at least once)', async () => {
+    // The server kept the message but the client never heard "250 OK": to the sender it is a
+    // connection failure like any other, so the email goes again. Nothing is lost; the receiver
+    // gets two copies with one Message-ID and can drop the second. SMTP offers nothing better.
+    const [id] = await queue(a, 1);
+    smtp.dieDuringData = 'before-reply';
+    expect(await deliver(a)).toMatchObject({ sent: 0, retrying: 1 });
+    expect(receivedFor([id!])).toHaveLength(1);
+    await sleep(RETRY_BASE_MS + 50);
+    expect(await deliver(a)).toMatchObject({ sent: 1, retrying: 0 });
+    expect((await rows([id!]))[0]).toMatchObject({ status: 'SENT', attempts: 2, message_id: `<${id}@hub.test>` });
+    const copies = receivedFor([id!]);
+    expect(copies.map((mail) => mail.messageId)).toEqual([`<${id}@hub.test>`, `<${id}@hub.test>`]);
+    expect(copies[1]!.text).toBe(copies[0]!.text);
   });
 
   it('two deliveries racing for the same emails send each exactly once', async () => {
