@@ -6,9 +6,11 @@
  * gets it twice with one Message-ID (SMTP is at least once); a permanent refusal (5xx) is shown and
  * can be resent; two deliveries racing never send an email twice; tenants stay apart.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { contextFor } from '../src/app/context.js';
 import { systemActor } from '../src/auth/actor.js';
+import { dropDatabase, ensureDatabase, withDatabase } from '../src/db/database.js';
+import { openOrm } from '../src/db/orm.js';
 import { sqlRows } from '../src/db/raw-sql.js';
 import { deliverDueEmails } from '../src/emails/delivery.service.js';
 import { createMailer } from '../src/emails/mailer.js';
@@ -18,6 +20,7 @@ import { applicationRejected } from '../src/emails/templates/application-emails.
 import { Tenant } from '../src/modules/tenants/tenant.entity.js';
 import { createTestTenant, errorCode, startTestApi, type TestApi, type TestTenant } from './helpers.js';
 import { SmtpTestServer } from './smtp-test-server.js';
+import { exitOf, killStartedProducts, startProduct, stopProduct, waitFor, whenStarted } from './support/product-process.js';
 
 let api: TestApi;
 let smtp: SmtpTestServer;
@@ -25,8 +28,8 @@ let a: TestTenant;
 let b: TestTenant;
 const RETRY_BASE_MS = 200;
 
-async function queue(tt: TestTenant, count: number, name = 'Jo'): Promise<string[]> {
-  const ctx = contextFor(api.services, systemActor(tt.tenant.id, 'test'));
+async function queue(tt: TestTenant, count: number, name = 'Jo', on: TestApi = api): Promise<string[]> {
+  const ctx = contextFor(on.services, systemActor(tt.tenant.id, 'test'));
   return ctx.em.transactional(async (tx) => {
     const tenant = await tx.findOneOrFail(Tenant, { id: tt.tenant.id });
     const ids: string[] = [];
@@ -39,8 +42,8 @@ async function queue(tt: TestTenant, count: number, name = 'Jo'): Promise<string
 }
 
 type Row = { id: string; status: string; attempts: number; last_error: string | null; next_attempt_at: string | null; sent_at: string | null; message_id: string | null; resend_of: string | null };
-async function rows(ids: string[]): Promise<Row[]> {
-  return sqlRows<Row>(api.orm.em.fork(), `select id, status, attempts, last_error, next_attempt_at::text, sent_at::text, message_id, resend_of from outbox_email where id = any(?::uuid[]) order by to_address`, [ids]);
+async function rows(ids: string[], on: TestApi = api): Promise<Row[]> {
+  return sqlRows<Row>(on.orm.em.fork(), `select id, status, attempts, last_error, next_attempt_at::text, sent_at::text, message_id, resend_of from outbox_email where id = any(?::uuid[]) order by to_address`, [ids]);
 }
 
 const deliver = (tt: TestTenant) => deliverDueEmails(api.services, tt.tenant.id, createMailer(smtp.url));
@@ -245,4 +248,55 @@ describe('email delivery over SMTP', () => {
     expect(runs.every((run) => run.status === 'SUCCEEDED' && run.trigger === 'SCHEDULE' && run.result.sent > 0)).toBe(true);
     expect(runs.reduce((sum, run) => sum + run.result.sent, 0)).toBe(2);
   });
+});
+
+describe('the process delivering emails killed (SIGKILL)', () => {
+  // Real worker processes on a database of their own (a worker delivers every tenant's emails).
+  let databaseUrl: string;
+  let own: TestApi;
+  let tt: TestTenant;
+
+  beforeAll(async () => {
+    databaseUrl = withDatabase(inject('databaseUrl'), `rh_mailkill_${process.pid}_${Date.now()}`);
+    await ensureDatabase(databaseUrl);
+    await (await openOrm(databaseUrl, { quiet: true })).close();
+    own = await startTestApi({ DATABASE_URL: databaseUrl, JOBS_TABLE: 'agenda_jobs', SMTP_URL: smtp.url, EMAIL_DELIVERY_EVERY_SECONDS: '1' });
+    tt = await createTestTenant(own, 'mail-kill');
+    await own.services.scheduler.syncSchedules(tt.tenant.id);
+  });
+  afterAll(async () => {
+    killStartedProducts();
+    await own?.close();
+    if (databaseUrl) await dropDatabase(databaseUrl).catch(() => undefined);
+  });
+
+  it('loses no email: killed after claiming, nothing went; killed after the server took one, that one goes again with its Message-ID', async () => {
+    const ids = await queue(tt, 5, 'Kim', own);
+    // Claims of 2 s and Agenda locks of 3 s, so the next process takes over within seconds (10 and 15 minutes by default).
+    const env = { DATABASE_URL: databaseUrl, SMTP_URL: smtp.url, JOBS_TABLE: 'agenda_jobs', EMAIL_CLAIM_SECONDS: '2', JOB_LOCK_LIFETIME_MS: '3000' };
+
+    const claiming = await startProduct({ ...env, RH_FAULT_KILL_AT: 'email-delivery:claimed' }, 'src/worker.ts');
+    expect(await exitOf(claiming, 150_000)).toEqual({ code: null, signal: 'SIGKILL' });
+    expect(receivedFor(ids)).toHaveLength(0);
+    for (const row of await rows(ids, own)) expect(row).toMatchObject({ status: 'QUEUED', attempts: 1 });
+
+    const sending = await startProduct({ ...env, RH_FAULT_KILL_AT: 'email-delivery:sent' }, 'src/worker.ts');
+    expect(await exitOf(sending, 150_000)).toEqual({ code: null, signal: 'SIGKILL' });
+    expect(sending.output()).toContain('fault point email-delivery:sent: SIGKILL');
+    const [accepted] = receivedFor(ids);
+    expect(receivedFor(ids)).toHaveLength(1);
+    for (const row of await rows(ids, own)) expect(row).toMatchObject({ status: 'QUEUED', attempts: 2 });
+
+    const healthy = await startProduct(env, 'src/worker.ts');
+    await whenStarted(healthy);
+    await waitFor(async () => (await rows(ids, own)).every((row) => row.status === 'SENT'), 'every email sent', 60_000);
+    expect(await stopProduct(healthy)).toEqual({ code: 0, signal: null });
+
+    for (const row of await rows(ids, own)) expect(row).toMatchObject({ status: 'SENT', attempts: 3, message_id: `<${row.id}@hub.test>` });
+    const mails = receivedFor(ids);
+    // Five emails, each received; the one the server took before the crash twice, with one Message-ID.
+    expect(new Set(mails.map((mail) => mail.messageId))).toEqual(new Set(ids.map((id) => `<${id}@hub.test>`)));
+    expect(mails).toHaveLength(6);
+    expect(mails.filter((mail) => mail.messageId === accepted!.messageId)).toHaveLength(2);
+  }, 400_000);
 });
