@@ -118,7 +118,10 @@ describe('email delivery over SMTP', () => {
     await smtp.stop();
     const ids = await queue(a, 3);
     for (let attempt = 1; attempt <= 3; attempt++) {
+      const tried = Date.now();
       expect(await deliver(a)).toMatchObject({ sent: 0, retrying: 3 });
+      // Back-off doubles with each attempt: 200 ms, 400 ms, 800 ms here (30 s, 60 s, 120 s… by default).
+      for (const row of await rows(ids)) expect(Date.parse(row.next_attempt_at!) - tried).toBeGreaterThanOrEqual(RETRY_BASE_MS * 2 ** (attempt - 1) - 50);
       await sleep(RETRY_BASE_MS * 2 ** attempt + 50);
     }
     for (const row of await rows(ids)) {
