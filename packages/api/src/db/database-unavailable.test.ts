@@ -16,6 +16,7 @@ describe('isDatabaseUnavailable', () => {
     ['socket closed without a code', raised('Connection terminated unexpectedly')],
     ['a client whose connection died', raised('Client has encountered a connection error and is not queryable')],
     ['pool exhausted while reconnecting', raised('Knex: Timeout acquiring a connection. The pool is probably full.')],
+    ['the transaction whose connection died', new DriverException(raised('Transaction query already complete, run with DEBUG=knex:tx for more info'))],
     ['wrapped by MikroORM', new DriverException(raised('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED'))],
     ['wrapped by Apollo (context)', new GraphQLError('Context creation failed: the database system is starting up', { originalError: new DriverException(raised('the database system is starting up', '57P03')) })],
     ['the cause of another error', new Error('Interrupted', { cause: raised('terminating connection due to administrator command', '57P01') })],
