@@ -136,3 +136,19 @@ export class JobRepository {
     return Number(row!.count);
   }
 }
+
+/**
+ * Releases Agenda locks `worker` took before `before` on jobs it no longer holds: a lock (or its
+ * release) written while PostgreSQL went away whose job never ran here. Across tenants: Agenda's
+ * table is the scheduler's own, not tenant data. Returns how many were released.
+ */
+export async function releaseLostLocks(em: EntityManager, agendaTable: string, worker: string, before: Date, heldIds: string[]): Promise<number> {
+  const released = await sqlRows<{ id: string }>(
+    em,
+    `update "${agendaTable}" set locked_at = null
+      where locked_at is not null and locked_at < ? and last_modified_by = ? and not (id = any(?::uuid[]))
+      returning id`,
+    [before, worker, heldIds],
+  );
+  return released.length;
+}

@@ -13,7 +13,7 @@ import { sqlRows } from '../db/raw-sql.js';
 import { AppError } from '../shared/errors.js';
 import { logger } from '../shared/logger.js';
 import { JobTrigger } from './job-run.entity.js';
-import { JobRepository } from './job.repository.js';
+import { JobRepository, releaseLostLocks } from './job.repository.js';
 import { occurrenceOf, type Schedule } from './schedule.js';
 import { idle, WORKFLOWS, workflowNamed, type Workflow, type WorkflowName, type WorkflowTools } from './workflows.js';
 
@@ -59,7 +59,10 @@ export class Scheduler {
     // Each failed reconnection emits an error: logged once per outage, through the state changes.
     channel?.on('error', (error: Error) => logger.debug('scheduler: job notifications', { error: error.message }));
     channel?.on('stateChange', (state: string) => {
-      if (state === 'connected' && this.notificationsLost) logger.info('scheduler: job notifications restored');
+      if (state === 'connected' && this.notificationsLost) {
+        logger.info('scheduler: job notifications restored');
+        void this.releaseLocksLostInOutage(new Date());
+      }
       if (state === 'reconnecting' && !this.notificationsLost) logger.warn('scheduler: job notifications lost; polling until the database is back');
       if (state === 'connected' || state === 'reconnecting') this.notificationsLost = state === 'reconnecting';
     });
@@ -316,6 +319,27 @@ export class Scheduler {
     } catch (error) {
       if (isDatabaseUnavailable(error)) await this.databaseBack(Math.min((this.app.config.jobs.lockLifetimeMs ?? workflow.lockLifetimeMs) / 2, 5 * 60_000));
       throw error;
+    }
+  }
+
+  /**
+   * Once the database is back (the LISTEN connection is, at least): Agenda locks a job before it
+   * runs — up to a poll interval ahead of its time — and writes its start and end; when PostgreSQL
+   * went away between two of those writes, the lock stays in the table while the job is no longer
+   * here, and nobody runs it until the lock expires (15 minutes for email delivery). Locks this
+   * worker took before now on jobs it does not hold are released; if one was still good after all,
+   * the job merely runs once more, which every workflow allows (occurrence claims, email claims).
+   */
+  private async releaseLocksLostInOutage(recoveredAt: Date): Promise<void> {
+    const agenda = this.agenda;
+    if (!agenda || !this.processing) return;
+    try {
+      const stats = await agenda.getRunningStats(true);
+      const held = [stats.runningJobs, stats.lockedJobs, stats.queuedJobs].flatMap((jobs) => (Array.isArray(jobs) ? jobs.map((job) => String(job._id)) : []));
+      const released = await releaseLostLocks(this.app.orm.em.fork(), this.app.config.jobs.table, this.worker, recoveredAt, held);
+      if (released) logger.warn('scheduler: released job locks a database outage left behind', { released });
+    } catch (error) {
+      logger.warn('scheduler: could not release job locks after a database outage (they expire by themselves)', { error: (error as Error).message });
     }
   }
 
