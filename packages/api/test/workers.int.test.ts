@@ -3,8 +3,9 @@
  * (`src/worker.ts`, as `pnpm --filter @reseller-hub/api worker` starts them) against one
  * PostgreSQL database of their own. Two workers together: every email is sent once and every
  * scheduled occurrence runs once. A worker killed (SIGKILL) in the middle of the monthly
- * commission run: nothing of it is kept, and after its lock expires another worker runs the job
- * again to the same totals, with one finance email.
+ * commission run: nothing of it is kept, and another worker (started on the same machine, it
+ * releases the dead one's lock at once) runs the job again to the same totals, with one finance
+ * email.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { contextFor } from '../src/app/context.js';

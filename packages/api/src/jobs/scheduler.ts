@@ -13,7 +13,7 @@ import { sqlRows } from '../db/raw-sql.js';
 import { AppError } from '../shared/errors.js';
 import { logger } from '../shared/logger.js';
 import { JobTrigger } from './job-run.entity.js';
-import { JobRepository, releaseLostLocks } from './job.repository.js';
+import { JobRepository, lockHolders, releaseLocksOf, releaseLostLocks } from './job.repository.js';
 import { occurrenceOf, type Schedule } from './schedule.js';
 import { idle, WORKFLOWS, workflowNamed, type Workflow, type WorkflowName, type WorkflowTools } from './workflows.js';
 
@@ -126,12 +126,40 @@ export class Scheduler {
       for (const tenantId of options.onlyTenantIds) await this.syncSchedules(tenantId);
     };
     await sync();
+    await this.releaseLocksOfDeadWorkers();
     await agenda.start();
     this.processing = true;
     // Tenants created later get their schedules within minutes.
     this.resync = setInterval(() => void sync().catch((error) => logger.error('schedule sync failed', { error: (error as Error).message })), 5 * 60_000);
     this.resync.unref();
     logger.info('scheduler started', { worker: this.worker, mail: this.mailer.kind });
+  }
+
+  /**
+   * A worker of this machine that died without stopping (SIGKILL, out of memory) leaves its Agenda
+   * locks, and they hold its jobs until they expire: 15 minutes without email delivery after
+   * `pnpm start` is restarted from a crash. At start, the locks of this machine's workers whose
+   * process is gone (or had this process's id: a restarted container) are released. Workers of
+   * other machines cannot be checked from here; their locks expire as before.
+   */
+  private async releaseLocksOfDeadWorkers(): Promise<void> {
+    const em = this.app.orm.em.fork();
+    const table = this.app.config.jobs.table;
+    const dead = (await lockHolders(em, table)).filter((worker) => {
+      const at = worker.lastIndexOf(':');
+      const pid = Number(worker.slice(at + 1));
+      if (worker.slice(0, at) !== hostname() || !Number.isInteger(pid) || pid <= 0) return false;
+      if (pid === process.pid) return true;
+      try {
+        process.kill(pid, 0); // signal 0: does the process exist?
+        return false;
+      } catch (error) {
+        return (error as NodeJS.ErrnoException).code === 'ESRCH';
+      }
+    });
+    if (!dead.length) return;
+    const released = await releaseLocksOf(em, table, dead);
+    logger.warn('scheduler: released the job locks of workers that died on this machine', { workers: dead, released });
   }
 
   /** Stops taking jobs; running ones are unlocked for another worker (their transactions roll back). */
