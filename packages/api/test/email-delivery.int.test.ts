@@ -1,12 +1,16 @@
 /**
  * SPEC §7 delivery against a real SMTP server on loopback: emails leave the outbox once, as
- * rendered, with a stable Message-ID; a server refusing for a while (4xx) or down altogether loses
- * nothing and delivers each email once when it recovers; a permanent refusal (5xx) is shown and
+ * rendered, with a stable Message-ID; a server refusing for a while (4xx, at RCPT or after DATA),
+ * down altogether, or dying in the middle of a message loses nothing and delivers each email once
+ * when it recovers — except a server that dies after taking a message but before saying so, which
+ * gets it twice with one Message-ID (SMTP is at least once); a permanent refusal (5xx) is shown and
  * can be resent; two deliveries racing never send an email twice; tenants stay apart.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { contextFor } from '../src/app/context.js';
 import { systemActor } from '../src/auth/actor.js';
+import { dropDatabase, ensureDatabase, withDatabase } from '../src/db/database.js';
+import { openOrm } from '../src/db/orm.js';
 import { sqlRows } from '../src/db/raw-sql.js';
 import { deliverDueEmails } from '../src/emails/delivery.service.js';
 import { createMailer } from '../src/emails/mailer.js';
@@ -16,6 +20,7 @@ import { applicationRejected } from '../src/emails/templates/application-emails.
 import { Tenant } from '../src/modules/tenants/tenant.entity.js';
 import { createTestTenant, errorCode, startTestApi, type TestApi, type TestTenant } from './helpers.js';
 import { SmtpTestServer } from './smtp-test-server.js';
+import { exitOf, killStartedProducts, startProduct, stopProduct, waitFor, whenStarted } from './support/product-process.js';
 
 let api: TestApi;
 let smtp: SmtpTestServer;
@@ -23,8 +28,8 @@ let a: TestTenant;
 let b: TestTenant;
 const RETRY_BASE_MS = 200;
 
-async function queue(tt: TestTenant, count: number, name = 'Jo'): Promise<string[]> {
-  const ctx = contextFor(api.services, systemActor(tt.tenant.id, 'test'));
+async function queue(tt: TestTenant, count: number, name = 'Jo', on: TestApi = api): Promise<string[]> {
+  const ctx = contextFor(on.services, systemActor(tt.tenant.id, 'test'));
   return ctx.em.transactional(async (tx) => {
     const tenant = await tx.findOneOrFail(Tenant, { id: tt.tenant.id });
     const ids: string[] = [];
@@ -37,8 +42,8 @@ async function queue(tt: TestTenant, count: number, name = 'Jo'): Promise<string
 }
 
 type Row = { id: string; status: string; attempts: number; last_error: string | null; next_attempt_at: string | null; sent_at: string | null; message_id: string | null; resend_of: string | null };
-async function rows(ids: string[]): Promise<Row[]> {
-  return sqlRows<Row>(api.orm.em.fork(), `select id, status, attempts, last_error, next_attempt_at::text, sent_at::text, message_id, resend_of from outbox_email where id = any(?::uuid[]) order by to_address`, [ids]);
+async function rows(ids: string[], on: TestApi = api): Promise<Row[]> {
+  return sqlRows<Row>(on.orm.em.fork(), `select id, status, attempts, last_error, next_attempt_at::text, sent_at::text, message_id, resend_of from outbox_email where id = any(?::uuid[]) order by to_address`, [ids]);
 }
 
 const deliver = (tt: TestTenant) => deliverDueEmails(api.services, tt.tenant.id, createMailer(smtp.url));
@@ -113,7 +118,10 @@ describe('email delivery over SMTP', () => {
     await smtp.stop();
     const ids = await queue(a, 3);
     for (let attempt = 1; attempt <= 3; attempt++) {
+      const tried = Date.now();
       expect(await deliver(a)).toMatchObject({ sent: 0, retrying: 3 });
+      // Back-off doubles with each attempt: 200 ms, 400 ms, 800 ms here (30 s, 60 s, 120 s… by default).
+      for (const row of await rows(ids)) expect(Date.parse(row.next_attempt_at!) - tried).toBeGreaterThanOrEqual(RETRY_BASE_MS * 2 ** (attempt - 1) - 50);
       await sleep(RETRY_BASE_MS * 2 ** attempt + 50);
     }
     for (const row of await rows(ids)) {
@@ -148,6 +156,50 @@ describe('email delivery over SMTP', () => {
     expect((await rows([id!]))[0]!.status).toBe('FAILED');
     expect(receivedFor([copy])).toHaveLength(1);
     expect(receivedFor([id!])).toHaveLength(0);
+  });
+
+  it('treats a refusal after the message (DATA) the same way: 4xx kept and retried, 5xx FAILED', async () => {
+    smtp.refuseData = { code: 452, message: 'Insufficient system storage' };
+    const [id] = await queue(a, 1);
+    expect(await deliver(a)).toMatchObject({ sent: 0, retrying: 1, failed: 0 });
+    expect((await rows([id!]))[0]).toMatchObject({ status: 'QUEUED', attempts: 1, last_error: expect.stringMatching(/452/) });
+    smtp.refuseData = { code: 554, message: 'Message content rejected' };
+    await sleep(RETRY_BASE_MS + 50);
+    expect(await deliver(a)).toMatchObject({ sent: 0, retrying: 0, failed: 1 });
+    expect((await rows([id!]))[0]).toMatchObject({ status: 'FAILED', attempts: 2, last_error: expect.stringMatching(/554/) });
+    smtp.refuseData = null;
+    expect(receivedFor([id!])).toHaveLength(0);
+  });
+
+  it('a server that dies in the middle of a message: the email is kept, retried, and delivered once', async () => {
+    const ids = await queue(a, 2);
+    smtp.dieDuringData = 'mid-message';
+    // The first email's connection is cut while its message goes out; the second gets a new one.
+    expect(await deliver(a)).toMatchObject({ sent: 1, retrying: 1, failed: 0 });
+    const [cut] = (await rows(ids)).filter((row) => row.status === 'QUEUED');
+    expect(cut).toMatchObject({ attempts: 1, last_error: expect.stringMatching(/connection|socket|closed/i) });
+    await sleep(RETRY_BASE_MS + 50);
+    expect(await deliver(a)).toMatchObject({ sent: 1, retrying: 0 });
+    for (const row of await rows(ids)) expect(row.status).toBe('SENT');
+    const mails = receivedFor(ids);
+    expect(mails).toHaveLength(2);
+    expect(new Set(mails.map((mail) => mail.messageId)).size).toBe(2);
+  });
+
+  it('a server that dies after taking the whole message, before saying so: sent again with the same Message-ID (SMTP is at least once)', async () => {
+    // The server kept the message but the client never heard "250 OK": to the sender it is a
+    // connection failure like any other, so the email goes again. Nothing is lost; the receiver
+    // gets two copies with one Message-ID and can drop the second. SMTP offers nothing better.
+    const [id] = await queue(a, 1);
+    smtp.dieDuringData = 'before-reply';
+    expect(await deliver(a)).toMatchObject({ sent: 0, retrying: 1 });
+    expect(receivedFor([id!])).toHaveLength(1);
+    await sleep(RETRY_BASE_MS + 50);
+    expect(await deliver(a)).toMatchObject({ sent: 1, retrying: 0 });
+    expect((await rows([id!]))[0]).toMatchObject({ status: 'SENT', attempts: 2, message_id: `<${id}@hub.test>` });
+    const copies = receivedFor([id!]);
+    expect(copies.map((mail) => mail.messageId)).toEqual([`<${id}@hub.test>`, `<${id}@hub.test>`]);
+    expect(copies[1]!.text).toBe(copies[0]!.text);
   });
 
   it('two deliveries racing for the same emails send each exactly once', async () => {
@@ -199,4 +251,57 @@ describe('email delivery over SMTP', () => {
     expect(runs.every((run) => run.status === 'SUCCEEDED' && run.trigger === 'SCHEDULE' && run.result.sent > 0)).toBe(true);
     expect(runs.reduce((sum, run) => sum + run.result.sent, 0)).toBe(2);
   });
+});
+
+describe('the process delivering emails killed (SIGKILL)', () => {
+  // Real worker processes on a database of their own (a worker delivers every tenant's emails).
+  let databaseUrl: string;
+  let own: TestApi;
+  let tt: TestTenant;
+
+  beforeAll(async () => {
+    databaseUrl = withDatabase(inject('databaseUrl'), `rh_mailkill_${process.pid}_${Date.now()}`);
+    await ensureDatabase(databaseUrl);
+    await (await openOrm(databaseUrl, { quiet: true })).close();
+    own = await startTestApi({ DATABASE_URL: databaseUrl, JOBS_TABLE: 'agenda_jobs', SMTP_URL: smtp.url, EMAIL_DELIVERY_EVERY_SECONDS: '1' });
+    tt = await createTestTenant(own, 'mail-kill');
+    await own.services.scheduler.syncSchedules(tt.tenant.id);
+  });
+  afterAll(async () => {
+    killStartedProducts();
+    await own?.close();
+    if (databaseUrl) await dropDatabase(databaseUrl).catch(() => undefined);
+  });
+
+  it('loses no email: killed after claiming, nothing went; killed after the server took one, that one goes again with its Message-ID', async () => {
+    const ids = await queue(tt, 5, 'Kim', own);
+    // Claims of 2 s (10 minutes by default). The delivery job's Agenda lock, which the killed
+    // process holds, is released by the next process of this machine when it starts.
+    const env = { DATABASE_URL: databaseUrl, SMTP_URL: smtp.url, JOBS_TABLE: 'agenda_jobs', EMAIL_CLAIM_SECONDS: '2' };
+
+    const claiming = await startProduct({ ...env, RH_FAULT_KILL_AT: 'email-delivery:claimed' }, 'src/worker.ts');
+    expect(await exitOf(claiming, 150_000)).toEqual({ code: null, signal: 'SIGKILL' });
+    expect(receivedFor(ids)).toHaveLength(0);
+    for (const row of await rows(ids, own)) expect(row).toMatchObject({ status: 'QUEUED', attempts: 1 });
+
+    const sending = await startProduct({ ...env, RH_FAULT_KILL_AT: 'email-delivery:sent' }, 'src/worker.ts');
+    expect(await exitOf(sending, 150_000)).toEqual({ code: null, signal: 'SIGKILL' });
+    expect(sending.output()).toContain('fault point email-delivery:sent: SIGKILL');
+    const [accepted] = receivedFor(ids);
+    expect(receivedFor(ids)).toHaveLength(1);
+    for (const row of await rows(ids, own)) expect(row).toMatchObject({ status: 'QUEUED', attempts: 2 });
+
+    const healthy = await startProduct(env, 'src/worker.ts');
+    await whenStarted(healthy);
+    expect(healthy.output()).toContain('released the job locks of workers that died on this machine');
+    await waitFor(async () => (await rows(ids, own)).every((row) => row.status === 'SENT'), 'every email sent', 60_000);
+    expect(await stopProduct(healthy)).toEqual({ code: 0, signal: null });
+
+    for (const row of await rows(ids, own)) expect(row).toMatchObject({ status: 'SENT', attempts: 3, message_id: `<${row.id}@hub.test>` });
+    const mails = receivedFor(ids);
+    // Five emails, each received; the one the server took before the crash twice, with one Message-ID.
+    expect(new Set(mails.map((mail) => mail.messageId))).toEqual(new Set(ids.map((id) => `<${id}@hub.test>`)));
+    expect(mails).toHaveLength(6);
+    expect(mails.filter((mail) => mail.messageId === accepted!.messageId)).toHaveLength(2);
+  }, 400_000);
 });

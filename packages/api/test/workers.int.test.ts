@@ -3,12 +3,11 @@
  * (`src/worker.ts`, as `pnpm --filter @reseller-hub/api worker` starts them) against one
  * PostgreSQL database of their own. Two workers together: every email is sent once and every
  * scheduled occurrence runs once. A worker killed (SIGKILL) in the middle of the monthly
- * commission run: nothing of it is kept, and after its lock expires another worker runs the job
- * again to the same totals, with one finance email.
+ * commission run: nothing of it is kept, and another worker (started on the same machine, it
+ * releases the dead one's lock at once) runs the job again to the same totals, with one finance
+ * email.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { contextFor } from '../src/app/context.js';
 import { systemActor } from '../src/auth/actor.js';
 import { dropDatabase, ensureDatabase, withDatabase } from '../src/db/database.js';
@@ -22,62 +21,15 @@ import { workflowNamed } from '../src/jobs/workflows.js';
 import { Tenant } from '../src/modules/tenants/tenant.entity.js';
 import { APPROVE, createTestTenant, startTestApi, submitApplication, type TestApi, type TestTenant } from './helpers.js';
 import { SmtpTestServer } from './smtp-test-server.js';
+import { exitOf, killStartedProducts, startProduct, stopProduct as stopWorker, waitFor, whenStarted, type ProductProcess } from './support/product-process.js';
 
-const apiDir = fileURLToPath(new URL('../', import.meta.url));
 let databaseUrl: string;
 let api: TestApi;
 let tt: TestTenant;
 let smtp: SmtpTestServer;
-const workers: ChildProcess[] = [];
 
-interface Worker {
-  process: ChildProcess;
-  output: () => string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-function startWorker(env: Record<string, string> = {}, entry = 'src/worker.ts'): Worker {
-  let output = '';
-  const child = spawn(process.execPath, ['--import', './register.js', entry], {
-    cwd: apiDir,
-    env: { ...process.env, NODE_ENV: 'development', DATABASE_URL: databaseUrl, SMTP_URL: smtp.url, PUBLIC_URL: 'http://hub.test', JOBS_POLL_MS: '200', JOBS_TABLE: 'agenda_jobs', SEED_DEMO: 'false', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  workers.push(child);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  return { process: child, output: () => output, exited };
-}
-
-async function waitFor<T>(probe: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 45_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-/** Worker processes compile the sources with SWC when they start: slow on a cold cache under a loaded test run. */
-async function whenStarted(...workers: Worker[]) {
-  await waitFor(
-    async () => {
-      for (const worker of workers) if (worker.process.exitCode !== null || worker.process.signalCode !== null) throw new Error(`a worker exited while starting:\n${worker.output()}`);
-      return workers.every((worker) => /is running the scheduled jobs|Reseller Hub is running/.test(worker.output()));
-    },
-    'the workers to start',
-    150_000,
-  ).catch((error: Error) => {
-    throw new Error(`${error.message}\n${workers.map((worker) => worker.output()).join('\n---\n')}`);
-  });
-}
-
-async function stopWorker(worker: Worker) {
-  if (worker.process.exitCode === null && worker.process.signalCode === null) worker.process.kill('SIGTERM');
-  return worker.exited;
-}
+const startWorker = (env: Record<string, string> = {}, entry: 'src/worker.ts' | 'src/main.ts' = 'src/worker.ts'): Promise<ProductProcess> =>
+  startProduct({ DATABASE_URL: databaseUrl, SMTP_URL: smtp.url, JOBS_TABLE: 'agenda_jobs', ...env }, entry);
 
 const query = <T>(sql: string, params: unknown[] = []) => sqlRows<T>(api.orm.em.fork(), sql, params);
 
@@ -116,7 +68,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  for (const child of workers) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  killStartedProducts();
   await api?.close();
   await smtp?.stop();
   if (databaseUrl) await dropDatabase(databaseUrl).catch(() => undefined);
@@ -138,8 +90,8 @@ describe('two worker processes', () => {
     });
 
     const started = Date.now();
-    const one = startWorker();
-    const two = startWorker();
+    const one = await startWorker();
+    const two = await startWorker();
     await whenStarted(one, two);
     await waitFor(async () => Number((await query<{ count: string }>(`select count(*) from outbox_email where id = any(?::uuid[]) and status = 'SENT'`, [ids]))[0]!.count) === 40, 'all emails sent');
     await waitFor(async () => Number((await query<{ count: string }>(`select count(*) from job_run where workflow = 'system-health' and status = 'SUCCEEDED'`))[0]!.count) >= 4, 'four health checks');
@@ -166,17 +118,17 @@ describe('two worker processes', () => {
 
 describe('a worker killed in the middle of the monthly commission run', () => {
   it('keeps nothing of the interrupted run; another worker reruns it to the same totals, with one finance email', async () => {
-    const crashing = startWorker({ RH_FAULT_KILL_AT: 'commission-run:lines-written', JOB_LOCK_LIFETIME_MS: '4000' });
+    const crashing = await startWorker({ RH_FAULT_KILL_AT: 'commission-run:lines-written', JOB_LOCK_LIFETIME_MS: '4000' });
     await whenStarted(crashing);
     await api.services.scheduler.enqueue('monthly-commission-run', tt.tenant.id, {}, JobTrigger.MANUAL, 'test');
-    const exit = await Promise.race([crashing.exited, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`worker did not crash:\n${crashing.output()}`)), 45_000))]);
+    const exit = await exitOf(crashing, 45_000);
     expect(exit.signal).toBe('SIGKILL');
 
     expect(await query(`select count(*)::int as count from commission_line where tenant_id = ?`, [tt.tenant.id])).toEqual([{ count: 0 }]);
     expect(await query(`select status from commission_run where tenant_id = ?`, [tt.tenant.id])).toEqual([{ status: 'RUNNING' }]);
     expect(await query(`select status, attempt from job_run where workflow = 'monthly-commission-run'`)).toEqual([{ status: 'RUNNING', attempt: 1 }]);
 
-    const healthy = startWorker({ JOB_LOCK_LIFETIME_MS: '4000' });
+    const healthy = await startWorker({ JOB_LOCK_LIFETIME_MS: '4000' });
     await whenStarted(healthy);
     const finished = await waitFor(async () => (await query<{ status: string; attempt: number; result: Record<string, unknown> }>(`select status, attempt, result from job_run where workflow = 'monthly-commission-run' and status <> 'RUNNING'`))[0], 'the rerun', 120_000);
     await stopWorker(healthy);
@@ -193,7 +145,7 @@ describe('a worker killed in the middle of the monthly commission run', () => {
 
 describe('the API process (HTTP and jobs in one)', () => {
   it('stops cleanly on SIGTERM: HTTP, then the jobs, then the database; exit code 0', async () => {
-    const product = startWorker({ PORT: '0', HOST: '127.0.0.1' }, 'src/main.ts');
+    const product = await startWorker({}, 'src/main.ts');
     await whenStarted(product);
     const started = Date.now();
     const exit = await stopWorker(product);

@@ -15,7 +15,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { logger } from '../shared/logger.js';
 import { buildContext, type AppServices, type Context } from './context.js';
-import { formatError } from './format-error.js';
+import { contextFailure, formatError, httpFailure, serviceUnavailablePlugin } from './format-error.js';
 import { graphqlRateLimit } from './rate-limit.js';
 import { requestIdMiddleware } from './request-id.js';
 import { createSchema } from './schema.js';
@@ -98,6 +98,7 @@ export async function createHttpApp(services: AppServices): Promise<HttpApp> {
       // graphql-armor is typed against Apollo's CommonJS build, we load its ESM build: same plugin shape.
       ...(armor.plugins as unknown as ApolloServerPlugin<Context>[]),
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      serviceUnavailablePlugin as ApolloServerPlugin<Context>,
       config.graphqlIde ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
     ],
   });
@@ -133,7 +134,12 @@ export async function createHttpApp(services: AppServices): Promise<HttpApp> {
     // Before the body is read: a client over its budget costs neither parsing nor a database lookup.
     graphqlRateLimit(services.limits.graphql),
     express.json({ limit: GRAPHQL_LIMITS.bodyBytes }),
-    expressMiddleware(apollo, { context: async ({ req }) => buildContext(services, req) }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) =>
+        buildContext(services, req).catch((error) => {
+          throw contextFailure(error);
+        }),
+    }),
   );
 
   // helmet's defaults beside the CSP: frame-ancestors 'self' and X-Frame-Options SAMEORIGIN, nosniff,
@@ -191,10 +197,16 @@ export async function createHttpApp(services: AppServices): Promise<HttpApp> {
   });
   // Malformed JSON, oversized bodies and other request errors: a 4xx with a short JSON answer.
   app.use((error: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
-    const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
-    if (status === 500) logger.error('http error', { message: error.message, stack: error.stack });
-    const message = error.type === 'entity.too.large' ? 'Request body too large' : error.type === 'entity.parse.failed' ? 'Malformed JSON body' : status === 500 ? 'Internal server error' : error.message;
-    res.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
+    if (error.status && error.status >= 400 && error.status < 500) {
+      const message = error.type === 'entity.too.large' ? 'Request body too large' : error.type === 'entity.parse.failed' ? 'Malformed JSON body' : error.message;
+      return void res.status(error.status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
+    }
+    const failure = httpFailure(error);
+    if (failure.retryAfter) {
+      logger.warn('database unavailable', { message: error.message });
+      res.setHeader('Retry-After', failure.retryAfter);
+    } else logger.error('http error', { message: error.message, stack: error.stack });
+    res.status(failure.status).json({ errors: [{ message: failure.message, extensions: { code: failure.code } }] });
   });
 
   return {

@@ -44,6 +44,7 @@ const schema = z.object({
   MAIL_FROM: z.string().optional(),
   EMAIL_DELIVERY_EVERY_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
   EMAIL_RETRY_BASE_SECONDS: z.coerce.number().min(0.1).max(3600).default(30),
+  EMAIL_CLAIM_SECONDS: z.coerce.number().min(1).max(86_400).default(600),
   JOBS_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(5000),
   JOB_LOCK_LIFETIME_MS: z.coerce.number().int().min(1000).optional(),
   JOBS_TABLE: z.string().regex(/^agenda_[a-z0-9_]*$/, 'JOBS_TABLE must start with agenda_ and use a-z, 0-9, _').default('agenda_jobs'),
@@ -86,6 +87,8 @@ export type Config = {
     deliveryEverySeconds: number;
     /** First retry delay after a temporary failure; doubles per attempt up to an hour. */
     retryBaseSeconds: number;
+    /** How long a delivery run holds the emails it took; a dead worker's emails go out again after this. */
+    claimSeconds: number;
   };
   /** `lockLifetimeMs` overrides every workflow's (crash tests); `table` is Agenda's (kept out of the ORM's schema). */
   jobs: { pollMs: number; lockLifetimeMs: number | undefined; table: string };
@@ -137,7 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     spaDist: { portal: e.PORTAL_DIST, admin: e.ADMIN_DIST },
     logLevel: e.LOG_LEVEL,
     role: e.PROCESS_ROLE,
-    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, deliveryEverySeconds: e.EMAIL_DELIVERY_EVERY_SECONDS, retryBaseSeconds: e.EMAIL_RETRY_BASE_SECONDS },
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, deliveryEverySeconds: e.EMAIL_DELIVERY_EVERY_SECONDS, retryBaseSeconds: e.EMAIL_RETRY_BASE_SECONDS, claimSeconds: e.EMAIL_CLAIM_SECONDS },
     jobs: { pollMs: e.JOBS_POLL_MS, lockLifetimeMs: e.JOB_LOCK_LIFETIME_MS, table: e.JOBS_TABLE },
   };
 }

@@ -1,13 +1,12 @@
 import type { AppServices } from '../app/context.js';
 import { Tenant } from '../modules/tenants/tenant.entity.js';
 import { retryDelayMs } from '../jobs/schedule.js';
+import { faultPoint } from '../shared/fault-injection.js';
 import { logger } from '../shared/logger.js';
 import { DeliveryError, type Mailer } from './mailer.js';
 import { OutboxRepository } from './outbox.repository.js';
 
 const BATCH = 50;
-/** Longer than the SMTP timeouts of a whole batch, so a live worker's claim never expires under it. */
-const CLAIM_MS = 10 * 60_000;
 const MAX_RETRY_DELAY_MS = 60 * 60_000;
 
 export interface DeliveryResult {
@@ -22,6 +21,12 @@ export interface DeliveryResult {
  * 4xx) puts the email back with exponential back-off, for as long as it takes: nothing is lost
  * while the mail server is down. A 5xx refusal marks it FAILED for an admin to look at and resend.
  * Without SMTP (development) emails are marked CAPTURED: they stay in the outbox preview.
+ *
+ * A run claims a batch for EMAIL_CLAIM_SECONDS (10 minutes by default). If its process dies, the
+ * batch waits for the claim to expire and is then sent by the next run: nothing is lost. An email
+ * the mail server accepted just before the process died (before SENT was written) goes out a
+ * second time, with the same Message-ID, so receivers can drop the copy: at least once is the most
+ * SMTP allows, since the server's acceptance and our record of it cannot be one transaction.
  */
 export async function deliverDueEmails(app: AppServices, tenantId: string, mailer: Mailer): Promise<DeliveryResult> {
   const em = app.orm.em.fork();
@@ -32,8 +37,9 @@ export async function deliverDueEmails(app: AppServices, tenantId: string, maile
   const result: DeliveryResult = { sent: 0, captured: 0, retrying: 0, failed: 0 };
   for (;;) {
     const now = new Date(); // delivery runs on wall time, like the scheduler (the business clock is for business dates)
-    const claimUntil = new Date(now.getTime() + CLAIM_MS);
+    const claimUntil = new Date(now.getTime() + app.config.mail.claimSeconds * 1000);
     const claimed = await repository.claimDue(now, claimUntil, BATCH);
+    if (claimed.length) faultPoint('email-delivery:claimed');
     for (const email of claimed) {
       const messageId = `<${email.id}@${host}>`;
       if (mailer.kind === 'capture') {
@@ -51,6 +57,7 @@ export async function deliverDueEmails(app: AppServices, tenantId: string, maile
           text: email.text,
           messageId,
         });
+        faultPoint('email-delivery:sent');
         await repository.finish(email.id, claimUntil, { status: 'SENT', sentAt: new Date(), messageId });
         result.sent++;
       } catch (error) {

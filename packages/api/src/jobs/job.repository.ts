@@ -136,3 +136,39 @@ export class JobRepository {
     return Number(row!.count);
   }
 }
+
+/**
+ * How a lock is released here: as Agenda itself unlocks a job that has a next run (null), and as
+ * an expired lock where it has none (a one-off job that had started: Agenda takes such a job only
+ * through an expired lock, and would never run it again with none).
+ */
+const RELEASED = `case when next_run_at is null then to_timestamp(0) else null end`;
+const HELD = `locked_at > to_timestamp(0)`;
+
+/**
+ * Releases Agenda locks `worker` took before `before` on jobs it no longer holds: a lock (or its
+ * release) written while PostgreSQL went away whose job never ran here. Across tenants: Agenda's
+ * table is the scheduler's own, not tenant data. Returns how many were released.
+ */
+export async function releaseLostLocks(em: EntityManager, agendaTable: string, worker: string, before: Date, heldIds: string[]): Promise<number> {
+  const released = await sqlRows<{ id: string }>(
+    em,
+    `update "${agendaTable}" set locked_at = ${RELEASED}
+      where ${HELD} and locked_at < ? and last_modified_by = ? and not (id = any(?::uuid[]))
+      returning id`,
+    [before, worker, heldIds],
+  );
+  return released.length;
+}
+
+/** The workers (Agenda's `last_modified_by`) holding locks in Agenda's table now. */
+export async function lockHolders(em: EntityManager, agendaTable: string): Promise<string[]> {
+  const rows = await sqlRows<{ worker: string }>(em, `select distinct last_modified_by as worker from "${agendaTable}" where ${HELD} and last_modified_by is not null`, []);
+  return rows.map((row) => row.worker);
+}
+
+/** Releases every Agenda lock held by these workers (dead ones). Returns how many were released. */
+export async function releaseLocksOf(em: EntityManager, agendaTable: string, workers: string[]): Promise<number> {
+  const released = await sqlRows<{ id: string }>(em, `update "${agendaTable}" set locked_at = ${RELEASED} where ${HELD} and last_modified_by = any(?::text[]) returning id`, [workers]);
+  return released.length;
+}

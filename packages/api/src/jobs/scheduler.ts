@@ -8,11 +8,12 @@ import { contextFor } from '../app/context.js';
 import { systemActor } from '../auth/actor.js';
 import { createMailer, type Mailer } from '../emails/mailer.js';
 import { Tenant } from '../modules/tenants/tenant.entity.js';
+import { isDatabaseUnavailable } from '../db/database-unavailable.js';
 import { sqlRows } from '../db/raw-sql.js';
 import { AppError } from '../shared/errors.js';
 import { logger } from '../shared/logger.js';
 import { JobTrigger } from './job-run.entity.js';
-import { JobRepository } from './job.repository.js';
+import { JobRepository, lockHolders, releaseLocksOf, releaseLostLocks } from './job.repository.js';
 import { occurrenceOf, type Schedule } from './schedule.js';
 import { idle, WORKFLOWS, workflowNamed, type Workflow, type WorkflowName, type WorkflowTools } from './workflows.js';
 
@@ -33,10 +34,12 @@ export class Scheduler {
   readonly worker = `${hostname()}:${process.pid}`;
   private agenda: Agenda | undefined;
   private backend: PostgresBackend | undefined;
+  private pool: pg.Pool | undefined;
   private mailer: Mailer | undefined;
   private processing = false;
   private resync: NodeJS.Timeout | undefined;
   private eventsPaused = false;
+  private notificationsLost = false;
 
   constructor(private readonly app: AppServices) {}
 
@@ -44,7 +47,25 @@ export class Scheduler {
     if (this.agenda) return this.agenda;
     const connectionString = this.app.orm.config.get('clientUrl')!;
     const table = this.app.config.jobs.table;
-    this.backend = new PostgresBackend({ connectionString, tableName: table, channelName: table, poolConfig: { connectionString, max: 4 } });
+    // Agenda's connections are ours, so they can be watched. PostgreSQL restarting closes them: an
+    // idle pool client and the LISTEN connection then emit 'error', which with no listener ends
+    // the process (an unhandled 'error' event). Queries fail and are retried by the next poll; the
+    // channel reconnects by itself (every 100 ms, forever: each attempt resets its counter).
+    const pool = new pg.Pool({ connectionString, max: 4 });
+    pool.on('error', (error) => logger.warn('scheduler: a database connection was lost', { error: error.message }));
+    this.pool = pool;
+    this.backend = new PostgresBackend({ pool, tableName: table, channelName: table });
+    const channel = this.backend.notificationChannel;
+    // Each failed reconnection emits an error: logged once per outage, through the state changes.
+    channel?.on('error', (error: Error) => logger.debug('scheduler: job notifications', { error: error.message }));
+    channel?.on('stateChange', (state: string) => {
+      if (state === 'connected' && this.notificationsLost) {
+        logger.info('scheduler: job notifications restored');
+        void this.releaseLocksLostInOutage(new Date());
+      }
+      if (state === 'reconnecting' && !this.notificationsLost) logger.warn('scheduler: job notifications lost; polling until the database is back');
+      if (state === 'connected' || state === 'reconnecting') this.notificationsLost = state === 'reconnecting';
+    });
     const agenda = new Agenda({
       backend: this.backend,
       name: this.worker,
@@ -75,6 +96,7 @@ export class Scheduler {
     const connectionString = this.app.orm.config.get('clientUrl')!;
     const connecting = (async () => {
       const lock = new pg.Client({ connectionString });
+      lock.on('error', () => undefined); // a lost connection fails the query in progress; nothing to add
       await lock.connect();
       try {
         await lock.query('select pg_advisory_lock(hashtextextended($1, 0))', [`agenda-schema:${this.app.config.jobs.table}`]);
@@ -104,12 +126,40 @@ export class Scheduler {
       for (const tenantId of options.onlyTenantIds) await this.syncSchedules(tenantId);
     };
     await sync();
+    await this.releaseLocksOfDeadWorkers();
     await agenda.start();
     this.processing = true;
     // Tenants created later get their schedules within minutes.
     this.resync = setInterval(() => void sync().catch((error) => logger.error('schedule sync failed', { error: (error as Error).message })), 5 * 60_000);
     this.resync.unref();
     logger.info('scheduler started', { worker: this.worker, mail: this.mailer.kind });
+  }
+
+  /**
+   * A worker of this machine that died without stopping (SIGKILL, out of memory) leaves its Agenda
+   * locks, and they hold its jobs until they expire: 15 minutes without email delivery after
+   * `pnpm start` is restarted from a crash. At start, the locks of this machine's workers whose
+   * process is gone (or had this process's id: a restarted container) are released. Workers of
+   * other machines cannot be checked from here; their locks expire as before.
+   */
+  private async releaseLocksOfDeadWorkers(): Promise<void> {
+    const em = this.app.orm.em.fork();
+    const table = this.app.config.jobs.table;
+    const dead = (await lockHolders(em, table)).filter((worker) => {
+      const at = worker.lastIndexOf(':');
+      const pid = Number(worker.slice(at + 1));
+      if (worker.slice(0, at) !== hostname() || !Number.isInteger(pid) || pid <= 0) return false;
+      if (pid === process.pid) return true;
+      try {
+        process.kill(pid, 0); // signal 0: does the process exist?
+        return false;
+      } catch (error) {
+        return (error as NodeJS.ErrnoException).code === 'ESRCH';
+      }
+    });
+    if (!dead.length) return;
+    const released = await releaseLocksOf(em, table, dead);
+    logger.warn('scheduler: released the job locks of workers that died on this machine', { workers: dead, released });
   }
 
   /** Stops taking jobs; running ones are unlocked for another worker (their transactions roll back). */
@@ -128,6 +178,8 @@ export class Scheduler {
     // Agenda closes its pool only if it was started; an enqueue-only client has one too.
     await agenda.ready.catch(() => undefined);
     await backend.disconnect().catch(() => undefined);
+    await this.pool?.end().catch(() => undefined);
+    this.pool = undefined;
     this.mailer?.close();
     this.processing = false;
   }
@@ -281,8 +333,60 @@ export class Scheduler {
     }
   }
 
-  /** One execution: claim the occurrence, run the workflow as the tenant's automation, record the outcome. */
+  /**
+   * Agenda's job function. When the database goes away under a run (PostgreSQL restarting: the
+   * run's transactions rolled back), Agenda would save the job's failure — and release its lock —
+   * while the database is still away; that save fails, and the job stays locked, not run by anyone,
+   * until its lock expires (up to an hour). So the run waits for the database (up to half its lock
+   * lifetime, 5 minutes at most) before it reports the failure: recorded, unlocked, and retried
+   * with the workflow's back-off.
+   */
   private async execute(workflow: Workflow, job: Job<JobData>): Promise<void> {
+    try {
+      await this.executeRun(workflow, job);
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) await this.databaseBack(Math.min((this.app.config.jobs.lockLifetimeMs ?? workflow.lockLifetimeMs) / 2, 5 * 60_000));
+      throw error;
+    }
+  }
+
+  /**
+   * Once the database is back (the LISTEN connection is, at least): Agenda locks a job before it
+   * runs — up to a poll interval ahead of its time — and writes its start and end; when PostgreSQL
+   * went away between two of those writes, the lock stays in the table while the job is no longer
+   * here, and nobody runs it until the lock expires (15 minutes for email delivery). Locks this
+   * worker took before now on jobs it does not hold are released; if one was still good after all,
+   * the job merely runs once more, which every workflow allows (occurrence claims, email claims).
+   */
+  private async releaseLocksLostInOutage(recoveredAt: Date): Promise<void> {
+    const agenda = this.agenda;
+    if (!agenda || !this.processing) return;
+    try {
+      const stats = await agenda.getRunningStats(true);
+      const held = [stats.runningJobs, stats.lockedJobs, stats.queuedJobs].flatMap((jobs) => (Array.isArray(jobs) ? jobs.map((job) => String(job._id)) : []));
+      const released = await releaseLostLocks(this.app.orm.em.fork(), this.app.config.jobs.table, this.worker, recoveredAt, held);
+      if (released) logger.warn('scheduler: released job locks a database outage left behind', { released });
+    } catch (error) {
+      logger.warn('scheduler: could not release job locks after a database outage (they expire by themselves)', { error: (error as Error).message });
+    }
+  }
+
+  /** Resolves true once the database answers again, false after `maxMs` or when the scheduler stops. */
+  private async databaseBack(maxMs: number): Promise<boolean> {
+    const deadline = Date.now() + maxMs;
+    while (this.agenda && Date.now() < deadline) {
+      try {
+        await this.app.orm.em.getConnection().execute('select 1');
+        return true;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    }
+    return false;
+  }
+
+  /** One execution: claim the occurrence, run the workflow as the tenant's automation, record the outcome. */
+  private async executeRun(workflow: Workflow, job: Job<JobData>): Promise<void> {
     const { tenantId, trigger = JobTrigger.SCHEDULE, requestedBy = null, ...rest } = job.attrs.data;
     const data = Object.fromEntries(Object.entries(rest).filter(([, value]) => typeof value === 'string')) as Record<string, string>;
     const startedAt = job.attrs.lastRunAt ?? new Date();
@@ -318,9 +422,19 @@ export class Scheduler {
         else if (outcome.status === 'FAILED' || !idle(outcome.result!)) await runs.recordFinishedRun({ workflow: workflow.name, occurrence, trigger, worker: this.worker, startedAt, ...outcome });
       });
     } catch (error) {
-      const message = failureMessage(error);
+      let message = failureMessage(error);
+      if (isDatabaseUnavailable(error)) {
+        message = 'Interrupted: the database became unavailable during the run (nothing it had not committed was kept); retried with back-off';
+        // The outcome could not be recorded while the database was away: recorded once it is back.
+        if (runId && (await this.databaseBack(Math.min(lockLifetime / 2, 5 * 60_000)))) {
+          const finishedAt = new Date();
+          await runs.finishRun(runId, { status: 'FAILED', finishedAt, durationMs: finishedAt.getTime() - startedAt.getTime(), error: message, result: null }).catch(() => undefined);
+        }
+      }
       logger.error('job failed', { workflow: workflow.name, tenantId, occurrence, error: message });
-      throw new Error(message); // Agenda records it and retries with back-off
+      const failure = new Error(message);
+      failure.cause = error; // execute() sees the database was away
+      throw failure; // Agenda records it and retries with back-off
     } finally {
       clearInterval(heartbeat);
     }

@@ -1,4 +1,5 @@
 import type { Context } from '../../app/context.js';
+import { faultPoint } from '../../shared/fault-injection.js';
 import { isDate, isPeriod } from '../../shared/period.js';
 import { checkBatchSize, refuseIfRowErrors, rowMoney, type RowError } from '../../shared/row-errors.js';
 import { Customer } from '../customers/customer.entity.js';
@@ -59,7 +60,7 @@ export async function upsertBillingRecords(ctx: Context, rows: BillingRecordInpu
   });
   refuseIfRowErrors('billing records', errors);
 
-  return ctx.em.transactional(async (tx) => {
+  const result = await ctx.em.transactional(async (tx) => {
     const existing = new Map((await tx.find(BillingRecord, { invoiceId: { $in: records.map((record) => record.invoiceId) } })).map((record) => [record.invoiceId, record]));
     let created = 0;
     let updated = 0;
@@ -85,6 +86,10 @@ export async function upsertBillingRecords(ctx: Context, rows: BillingRecordInpu
       Object.assign(current, { customer, period: record.period, invoicedCents: record.invoicedCents, paidCents: record.paidCents, paidDate: record.paidDate });
       updated++;
     }
+    await tx.flush();
+    faultPoint('billing-records:written');
     return { created, updated, unchanged };
   });
+  faultPoint('billing-records:committed');
+  return result;
 }

@@ -324,7 +324,7 @@ export async function runCommissions(ctx: Context, period: string): Promise<Comm
     if (runId) await outside().nativeUpdate(CommissionRun, { id: runId }, { progressPercent: Math.min(99, percent) });
   };
   try {
-    return await ctx.em.transactional(async (tx) => {
+    const completed = await ctx.em.transactional(async (tx) => {
       if (!(await tryLockPeriod(tx, tenant.id, period))) throw conflict(`A commission run for ${period} is already in progress`);
       // We hold the period's lock, which a live run keeps to its end: a RUNNING run left is one whose process died.
       await outside().nativeUpdate(CommissionRun, { period, status: CommissionRunStatus.RUNNING }, { status: CommissionRunStatus.FAILED, finishedAt: new Date(), error: 'Interrupted: the process stopped before the run finished (nothing it computed was kept)' });
@@ -375,6 +375,8 @@ export async function runCommissions(ctx: Context, period: string): Promise<Comm
       recordAudit(tx, tenant, ctx.actor, { action: 'commission_run.completed', entityType: 'CommissionRun', entityId: run.id, data: { period, lines: counts.lines, totalCents: run.totalCents.toString() } });
       return run;
     });
+    faultPoint('commission-run:committed');
+    return completed;
   } catch (error) {
     // The transaction rolled back: no line was written. The run row records why.
     if (runId) {
@@ -386,7 +388,12 @@ export async function runCommissions(ctx: Context, period: string): Promise<Comm
   }
 }
 
-/** Approves a completed run; once committed, payment batch preparation (statements, draft batch) is queued. */
+/**
+ * Approves a completed run; once committed, payment batch preparation (statements, draft batch) is
+ * queued. Approving an approved run queues it again: a client that got no answer (the process died
+ * between the commit and the queueing) recovers by sending the request again, and the preparation
+ * does nothing twice (statements have dedupe keys, a batch takes only lines not in one yet).
+ */
 export async function approveCommissionRun(ctx: Context, runId: string) {
   const tenant = await actorTenant(ctx);
   const run = await ctx.em.transactional(async (tx) => {
@@ -405,6 +412,7 @@ export async function approveCommissionRun(ctx: Context, runId: string) {
     recordAudit(tx, tenant, ctx.actor, { action: 'commission_run.approved', entityType: 'CommissionRun', entityId: run.id, data: { period: run.period } });
     return run;
   });
+  faultPoint('commission-approve:committed');
   await ctx.app.scheduler.enqueueAfterCommit('payment-batch-preparation', tenant.id, { runId: run.id }, ctx.actor?.label ?? null);
   return run;
 }

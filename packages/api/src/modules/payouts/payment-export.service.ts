@@ -12,6 +12,7 @@ import { sqlRows } from '../../db/raw-sql.js';
 import { conflict, notFound } from '../../shared/errors.js';
 import { addDaysToDate, isDate } from '../../shared/period.js';
 import { isUuid, parseInput, requiredText } from '../../shared/validation.js';
+import { faultPoint } from '../../shared/fault-injection.js';
 import { logger } from '../../shared/logger.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { CommissionLine } from '../commissions/commission-run.entity.js';
@@ -59,7 +60,7 @@ export async function exportPaymentBatch(ctx: Context, input: z.input<typeof Exp
   const parsed = parseInput(ExportSchema, input);
   if (!isUuid(parsed.batchId)) throw notFound('Payment batch');
   const tenant = await actorTenant(ctx);
-  return ctx.em.transactional(async (tx) => {
+  const exported = await ctx.em.transactional(async (tx) => {
     const batch = await lockForUpdate(tx, PaymentBatch, parsed.batchId);
     if (!batch) throw notFound('Payment batch');
     const existing = await tx.findOne(PaymentFile, { batch });
@@ -72,8 +73,11 @@ export async function exportPaymentBatch(ctx: Context, input: z.input<typeof Exp
     if (effectiveDate < local.date || effectiveDate > addDaysToDate(local.date, 60)) {
       throw conflict('The effective date must be between today and 60 days ahead', { effectiveDate });
     }
-    const payments = await tx.find(Payment, { batch }, { orderBy: { createdAt: 'asc', id: 'asc' } });
-    const resellers = new Map((await tx.find(Reseller, { id: { $in: payments.map((p) => p.reseller.id) } })).map((r) => [r.id, r]));
+    const drafted = await tx.find(Payment, { batch });
+    const resellers = new Map((await tx.find(Reseller, { id: { $in: drafted.map((p) => p.reseller.id) } })).map((r) => [r.id, r]));
+    // Entries (and their trace numbers) in partner-code order: the same batch gives the same file
+    // whatever its rows' random ids, and a reader finds a partner where expected.
+    const payments = drafted.sort((a, b) => resellers.get(a.reseller.id)!.code.localeCompare(resellers.get(b.reseller.id)!.code));
     const credits: AchCredit[] = payments.map((payment) => ({
       sec: payment.secCode as AchCredit['sec'],
       accountType: payment.accountType,
@@ -122,9 +126,13 @@ export async function exportPaymentBatch(ctx: Context, input: z.input<typeof Exp
     batch.exportedBy = ctx.actor!.label;
     batch.effectiveDate = effectiveDate;
     recordAudit(tx, tenant, ctx.actor, { action: 'payment_batch.exported', entityType: 'PaymentBatch', entityId: batch.id, data: { sha256: file.nachaSha256, entries: ach.entryCount, total: formatMoney(ach.totalCreditCents), effectiveDate } });
+    await tx.flush();
+    faultPoint('payment-export:written');
     logger.info('payment batch exported', { tenantId: tenant.id, batchId: batch.id, sha256: file.nachaSha256, entries: ach.entryCount, total: formatMoney(ach.totalCreditCents) });
     return { batch, file };
   });
+  faultPoint('payment-export:committed');
+  return exported;
 }
 
 async function lockPayment(tx: Context['em'], paymentId: string): Promise<Payment> {
