@@ -14,6 +14,7 @@ import { ensureDatabase, withDatabase } from './db/database.js';
 import { startEmbeddedPostgres, type EmbeddedServer } from './db/embedded-postgres.js';
 import { openOrm } from './db/orm.js';
 import { assertDecoratorMetadata } from './db/self-check.js';
+import { sealStoredPaymentFiles } from './modules/payouts/payment-file.repository.js';
 import { DEMO_LOGINS, DEMO_OWNER_LOGIN, DEMO_PARTNER_LOGIN, DEMO_PASSWORD, seedDemo } from './seeders/demo-seeder.js';
 import { systemClock } from './shared/clock.js';
 import { logger, setLogLevel } from './shared/logger.js';
@@ -48,6 +49,8 @@ async function main() {
   await ensureDatabase(databaseUrl);
   const orm = await openOrm(databaseUrl);
   const services = createAppServices(config, orm, systemClock, installationSecrets(config));
+  const sealed = await sealStoredPaymentFiles(orm.em.fork(), services.payoutCipher);
+  if (sealed) logger.info('payment files encrypted at rest', { files: sealed });
   const seeded = config.seedDemo && serveHttp ? await seedDemo(services) : false;
   if (runJobs) await services.scheduler.start();
   const stopping = { done: false };

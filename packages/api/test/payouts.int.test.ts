@@ -7,6 +7,8 @@ import { parse, validate } from 'achkit';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../src/auth/roles.js';
+import { sqlRows } from '../src/db/raw-sql.js';
+import { sealStoredPaymentFiles } from '../src/modules/payouts/payment-file.repository.js';
 import { createStaffUser } from '../src/seeders/factories.js';
 import { APPROVE, createTestTenant, errorCode, login, STAFF_PASSWORD, startTestApi, submitApplication, type TestApi, type TestTenant } from './helpers.js';
 
@@ -198,6 +200,32 @@ describe('payment batches', () => {
     expect((await download(file.nachaUrl, tt.tokens.finance)).text).toBe(nacha.text);
     const files = await api.orm.em.getConnection().execute(`select count(*)::int as n from payment_file where tenant_id = ?`, [tt.tenant.id]);
     expect(files[0]!.n).toBe(1);
+  });
+
+  it('keeps no full account number in the clear in any table: the stored NACHA file is encrypted like the bank details', async () => {
+    const tables = await sqlRows<{ table_name: string }>(api.orm.em.fork(), `select table_name from information_schema.columns where table_schema = 'public' and column_name = 'tenant_id' order by table_name`, []);
+    expect(tables.map((t) => t.table_name)).toEqual(expect.arrayContaining(['payment_file', 'payment', 'payout_account', 'audit_event']));
+    for (const { table_name } of tables) {
+      const [dump] = await sqlRows<{ text: string }>(api.orm.em.fork(), `select coalesce(string_agg(t::text, '|'), '') as text from ${table_name} t where tenant_id = ?`, [tt.tenant.id]);
+      for (const number of [ACCOUNTS.a, ACCOUNTS.b]) expect(dump!.text, table_name).not.toContain(number);
+    }
+    const [file] = await sqlRows<{ nacha: string | null; nacha_ciphertext: string }>(api.orm.em.fork(), `select nacha, nacha_ciphertext from payment_file where batch_id = ?`, [batchId]);
+    expect(file!.nacha).toBeNull();
+    expect(file!.nacha_ciphertext).toMatch(/^v1:/);
+  });
+
+  it('a file an earlier release stored in the clear is sealed at start-up and still downloads byte for byte', async () => {
+    const path = `/files/payment-batches/${batchId}/nacha`;
+    const before = (await download(path, tt.tokens.finance)).text;
+    const em = api.orm.em.fork();
+    await sqlRows(em, `update payment_file set nacha = ?, nacha_ciphertext = null where batch_id = ?`, [before, batchId]);
+    expect((await download(path, tt.tokens.finance)).text).toBe(before); // readable while still in the clear
+    expect(await sealStoredPaymentFiles(em, api.services.payoutCipher)).toBe(1);
+    expect(await sealStoredPaymentFiles(em, api.services.payoutCipher)).toBe(0); // once
+    const [file] = await sqlRows<{ nacha: string | null; nacha_ciphertext: string }>(em, `select nacha, nacha_ciphertext from payment_file where batch_id = ?`, [batchId]);
+    expect(file!.nacha).toBeNull();
+    expect(api.services.payoutCipher.decrypt(file!.nacha_ciphertext)).toBe(before);
+    expect((await download(path, tt.tokens.finance)).text).toBe(before);
   });
 
   it('serves the file to finance and admins of the tenant only', async () => {

@@ -16,6 +16,7 @@ import { Migration20261125085905 } from './Migration20261125085905.js';
 import { Migration20261125102435 } from './Migration20261125102435.js';
 import { Migration20261125110614 } from './Migration20261125110614.js';
 import { Migration20261125111330 } from './Migration20261125111330.js';
+import { Migration20261207174545 } from './Migration20261207174545.js';
 
 /** Every migration in order; add new ones here after `pnpm --filter @reseller-hub/api migration:create`. */
 export const migrationsList: MigrationObject[] = [
@@ -36,4 +37,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125102435', class: Migration20261125102435 },
   { name: 'Migration20261125110614', class: Migration20261125110614 },
   { name: 'Migration20261125111330', class: Migration20261125111330 },
+  { name: 'Migration20261207174545', class: Migration20261207174545 },
 ];

@@ -11,6 +11,7 @@ import { CommissionReportGroup, CommissionRunStatus } from '../../modules/commis
 import { Payment, PaymentBatch, PaymentStatus } from '../../modules/payouts/payment-batch.entity.js';
 import { approvePaymentBatch, createPaymentBatch } from '../../modules/payouts/payment-batch.service.js';
 import { exportPaymentBatch, markPaymentSettled } from '../../modules/payouts/payment-export.service.js';
+import { storedNacha } from '../../modules/payouts/payment-file.repository.js';
 import { AppError, notFound } from '../../shared/errors.js';
 import { isUuid } from '../../shared/validation.js';
 import { action, choice, periodArgument } from '../command.js';
@@ -177,7 +178,7 @@ export function payoutsCommand(): Command {
         }
         const nachaPath = path.join(options.out, file.fileName);
         const remittancePath = path.join(options.out, `${file.fileName.replace(/\.txt$/, '')}-remittance.csv`);
-        writeFileSync(nachaPath, file.nacha, 'ascii');
+        writeFileSync(nachaPath, storedNacha(file, cli.app.payoutCipher), 'ascii');
         writeFileSync(remittancePath, file.remittanceCsv, 'utf8');
         const view = { batchId: batch.id, status: batch.status, nacha: nachaPath, remittance: remittancePath, sha256: file.nachaSha256 };
         cli.print.result(view, () => `Wrote ${nachaPath} (SHA-256 ${file.nachaSha256}) and ${remittancePath}.`);

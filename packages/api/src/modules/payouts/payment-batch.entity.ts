@@ -1,4 +1,4 @@
-import { BigIntType, Entity, Enum, Index, ManyToOne, OptionalProps, Property, Unique, type Rel } from '@mikro-orm/core';
+import { BigIntType, Check, Entity, Enum, Index, ManyToOne, OptionalProps, Property, Unique, type Rel } from '@mikro-orm/core';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { TenantOwned } from '../../db/tenant-owned.entity.js';
 import { CommissionLine } from '../commissions/commission-run.entity.js';
@@ -120,15 +120,23 @@ export class PaymentItem extends TenantOwned {
   @Property({ type: 'boolean' }) released: boolean = false;
 }
 
-/** The exported files of a batch, stored once: re-export returns these bytes, never new ones. */
+/**
+ * The exported files of a batch, stored once: re-export returns these bytes, never new ones. The
+ * NACHA file holds every payee's full account number, so it is stored encrypted with the payout
+ * key, like the bank details it was made from (SPEC §1); `storedNacha` opens it.
+ */
 @Entity({ tableName: 'payment_file' })
 @Unique({ properties: ['batch'] })
+@Check({ name: 'payment_file_nacha_stored', expression: 'nacha is not null or nacha_ciphertext is not null' })
 export class PaymentFile extends TenantOwned {
-  [OptionalProps]?: 'createdAt';
+  [OptionalProps]?: 'createdAt' | 'nacha';
 
   @ManyToOne(() => PaymentBatch, { deleteRule: 'cascade' }) batch!: Rel<PaymentBatch>;
   @Property({ type: 'text' }) fileName!: string;
-  @Property({ type: 'text' }) nacha!: string;
+  /** Only in files exported before files were encrypted, until start-up seals them (sealStoredPaymentFiles). */
+  @Property({ type: 'text', nullable: true }) nacha: string | null = null;
+  @Property({ type: 'text', nullable: true }) nachaCiphertext!: string | null;
+  @Property({ type: 'integer' }) nachaByteSize!: number;
   @Property({ type: 'text' }) nachaSha256!: string;
   @Property({ type: 'text' }) remittanceCsv!: string;
   @Property({ type: 'text' }) createdBy!: string;

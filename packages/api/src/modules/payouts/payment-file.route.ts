@@ -4,6 +4,7 @@ import { buildContext, type AppServices } from '../../app/context.js';
 import { Role } from '../../auth/roles.js';
 import { isUuid } from '../../shared/validation.js';
 import { PaymentFile } from './payment-batch.entity.js';
+import { storedNacha } from './payment-file.repository.js';
 
 /**
  * GET /files/payment-batches/:batchId/nacha | remittance.csv — the stored export, byte for byte,
@@ -31,7 +32,7 @@ export function paymentFileHandler(services: AppServices) {
       res.setHeader('Content-Type', 'text/plain; charset=us-ascii');
       res.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);
       res.setHeader('X-Content-SHA256', file.nachaSha256);
-      return res.send(file.nacha);
+      return res.send(storedNacha(file, services.payoutCipher));
     }
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="${file.fileName.replace(/\.txt$/, '')}-remittance.csv"`);

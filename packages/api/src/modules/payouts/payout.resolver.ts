@@ -145,7 +145,7 @@ class PaymentPayload {
 
 function fileInfo(file: PaymentFile): PaymentBatchFileType {
   const base = `/files/payment-batches/${file.batch.id}`;
-  return { fileName: file.fileName, sha256: file.nachaSha256, byteSize: Buffer.byteLength(file.nacha), nachaUrl: `${base}/nacha`, remittanceCsvUrl: `${base}/remittance.csv`, createdAt: file.createdAt, createdBy: file.createdBy };
+  return { fileName: file.fileName, sha256: file.nachaSha256, byteSize: file.nachaByteSize, nachaUrl: `${base}/nacha`, remittanceCsvUrl: `${base}/remittance.csv`, createdAt: file.createdAt, createdBy: file.createdBy };
 }
 
 /** Payout details, payment batches and payments (SPEC §4). Money moves only through FINANCE and ADMIN. */
