@@ -173,7 +173,8 @@ async function snapshot(tenant: TenantUnderTest) {
        from payment p join reseller r on r.id = p.reseller_id where p.tenant_id = ? order by r.code`,
     [tenant.id],
   );
-  const files = await query<{ nacha: string; remittance_csv: string; nacha_sha256: string }>(`select nacha, remittance_csv, nacha_sha256 from payment_file where tenant_id = ?`, [tenant.id]);
+  const stored = await query<{ nacha_ciphertext: string; remittance_csv: string; nacha_sha256: string }>(`select nacha_ciphertext, remittance_csv, nacha_sha256 from payment_file where tenant_id = ?`, [tenant.id]);
+  const files = stored.map(({ nacha_ciphertext, ...file }) => ({ ...file, nacha: api.services.payoutCipher.decrypt(nacha_ciphertext) }));
   // Emails by template and recipient (the tenant's own staff addresses named the same way in both).
   const emails = await query<{ template: string; to: string; count: string }>(
     `select template, replace(to_address, ?, 'TENANT') as to, count(*)::text as count from outbox_email where tenant_id = ? group by 1, 2 order by 1, 2`,
