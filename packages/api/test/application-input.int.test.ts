@@ -125,6 +125,7 @@ describe('per-IP rate limit', () => {
       for (let i = 0; i < 4; i++) results.push(await limited.gql(SUBMIT, { input: applicationInput(tt.slug) }, { ip: '203.0.113.77' }));
       expect(results.slice(0, 3).every((r) => !r.errors)).toBe(true);
       expect(errorCode(results[3]!)).toBe('RATE_LIMITED');
+      expect(results[3]!.status).toBe(429);
       expect((await limited.gql(SUBMIT, { input: applicationInput(tt.slug) }, { ip: '203.0.113.78' })).errors).toBeUndefined();
     } finally {
       await limited.close();

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/config.js';
-import { createTestTenant, STAFF_PASSWORD, startTestApi, TEST_GRAPHQL_RATE_LIMIT, type TestApi, type TestTenant } from './helpers.js';
+import { applicationInput, createTestTenant, STAFF_PASSWORD, startTestApi, SUBMIT, TEST_GRAPHQL_RATE_LIMIT, type TestApi, type TestTenant } from './helpers.js';
 
 interface Answer {
   status: number;
@@ -23,11 +23,17 @@ async function post(api: TestApi, query: string, options: { ip: string; token?: 
 const PUBLIC = '{ publicTenant { slug } }';
 const ME = '{ me { kind role } }';
 
+/** Refused before GraphQL runs (the request budgets): no `data` at all. */
 function expectRateLimited(answer: Answer, windowSeconds: number) {
+  expect(answer.body.data).toBeUndefined();
+  expectRefusedForNow(answer, windowSeconds);
+}
+
+/** 429, one RATE_LIMITED error, and a Retry-After within the window that the error repeats. */
+function expectRefusedForNow(answer: Answer, windowSeconds: number) {
   expect(answer.status).toBe(429);
   expect(answer.body.errors).toHaveLength(1);
   expect(answer.body.errors![0]!.extensions!.code).toBe('RATE_LIMITED');
-  expect(answer.body.data).toBeUndefined();
   const retryAfter = Number(answer.retryAfter);
   expect(Number.isInteger(retryAfter)).toBe(true);
   expect(retryAfter).toBeGreaterThanOrEqual(1);
@@ -138,6 +144,53 @@ describe('/graphql rate limits', () => {
     expectRateLimited(await post(api, ME, { ip, token: key }), 60);
     // That refusal did not spend the key's budget.
     for (let n = 0; n < PER_API_KEY; n++) expectServed(await post(api, ME, { ip: freshIp(), token: key }));
+  });
+});
+
+describe('the sign-in and application budgets answer the same way', () => {
+  let api: TestApi;
+  let tt: TestTenant;
+  beforeAll(async () => {
+    api = await startTestApi({ LOGIN_RATE_LIMIT_PER_15_MIN: '3', APPLICATION_RATE_LIMIT_PER_HOUR: '2' });
+    tt = await createTestTenant(api, 'ratelimit2');
+  });
+  afterAll(async () => api?.close());
+
+  it('sign-ins over the budget of an IP: 429, Retry-After within the 15 minutes, RATE_LIMITED', async () => {
+    const LOGIN = 'mutation($input: LoginInput!) { login(input: $input) { token } }';
+    const attempt = (ip: string) => post(api, LOGIN, { ip, variables: { input: { tenantSlug: tt.slug, email: `admin@${tt.slug}.example`, password: 'wrong-password' } } });
+    for (let n = 0; n < 3; n++) expect((await attempt('198.19.2.1')).body.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+    const refused = await attempt('198.19.2.1');
+    expectRefusedForNow(refused, 900);
+    expect(refused.body.data).toBeNull(); // refused by the resolver
+    expect(refused.body.errors![0]!.message).toMatch(/Too many sign-in attempts/);
+    expect((await attempt('198.19.2.2')).status).toBe(200); // another address: a plain wrong password
+  });
+
+  it('applications over the budget of an IP: 429, Retry-After within the hour, RATE_LIMITED, nothing stored', async () => {
+    const submit = (ip: string) => post(api, SUBMIT, { ip, variables: { input: applicationInput(tt.slug) } });
+    for (let n = 0; n < 2; n++) expectServed(await submit('198.19.3.1'));
+    const refused = await submit('198.19.3.1');
+    expectRefusedForNow(refused, 3600);
+    expect(refused.body.data).toBeNull();
+    const stored = await api.orm.em.getConnection().execute(`select count(*)::int as n from reseller_application where tenant_id = ?`, [tt.tenant.id]);
+    expect(stored[0]!.n).toBe(2);
+  });
+});
+
+describe('payment file downloads', () => {
+  it('count against the same budgets as /graphql', async () => {
+    const api = await startTestApi({ GRAPHQL_RATE_LIMIT_PER_IP: '3' });
+    try {
+      const download = () => fetch(`${api.url}/files/payment-batches/00000000-0000-4000-8000-000000000000/nacha`, { headers: { 'x-forwarded-for': '198.19.4.1' } });
+      for (let n = 0; n < 3; n++) expect((await download()).status).toBe(401);
+      const refused = await download();
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect(((await refused.json()) as Answer['body']).errors![0]!.extensions!.code).toBe('RATE_LIMITED');
+    } finally {
+      await api.close();
+    }
   });
 });
 

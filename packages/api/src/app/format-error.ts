@@ -29,7 +29,7 @@ const UNAVAILABLE_MESSAGE = 'The service is briefly unavailable (its database ca
 /**
  * The one place errors become `extensions.code`. Domain errors keep their code and safe details;
  * GraphQL's own request errors pass through; the database being unreachable (down, restarting) is
- * SERVICE_UNAVAILABLE, sent with HTTP 503 and Retry-After (see {@link serviceUnavailablePlugin}): the
+ * SERVICE_UNAVAILABLE, sent with HTTP 503 and Retry-After (see {@link retryLaterStatusPlugin}): the
  * request may simply be sent again; anything else is logged with the request id and reaches the
  * client only as INTERNAL_SERVER_ERROR with that id — no stack, no SQL.
  */
@@ -98,18 +98,23 @@ export function errorResponseBody(error: AppError): { errors: GraphQLFormattedEr
   return { errors: [formatError({ message: error.message }, error)] };
 }
 
+/** Codes that are the server's way of saying "later", with the HTTP status that says it too. */
+const STATUS_OF_CODE: Record<string, number> = { [SERVICE_UNAVAILABLE]: 503, RATE_LIMITED: 429 };
+
 /**
- * HTTP status of an answer whose errors say the database is unavailable: 503 with Retry-After, so
- * clients and load balancers back off instead of reporting a server fault.
+ * HTTP status of an answer whose errors say "later": 503 while the database is unavailable, 429 over
+ * a rate limit (sign-ins, applications), each with Retry-After, so clients and load balancers back
+ * off instead of reporting a server fault or retrying at once.
  */
-export const serviceUnavailablePlugin: ApolloServerPlugin<never> = {
+export const retryLaterStatusPlugin: ApolloServerPlugin<never> = {
   async requestDidStart() {
     return {
       async willSendResponse({ response }) {
         const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
-        if (!errors?.some((error) => error.extensions?.code === SERVICE_UNAVAILABLE)) return;
-        response.http.status = 503;
-        response.http.headers.set('retry-after', RETRY_AFTER_SECONDS);
+        const later = errors?.find((error) => STATUS_OF_CODE[String(error.extensions?.code)]);
+        if (!later) return;
+        response.http.status = STATUS_OF_CODE[String(later.extensions!.code)]!;
+        response.http.headers.set('retry-after', String(later.extensions!.retryAfterSeconds ?? RETRY_AFTER_SECONDS));
       },
     };
   },

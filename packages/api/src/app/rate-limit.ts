@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { API_KEY_PREFIX } from '../auth/authenticate.js';
 import type { Config } from '../config/config.js';
-import { AppError } from '../shared/errors.js';
+import { rateLimited, secondsUntil } from '../shared/errors.js';
 import { hashToken } from '../shared/tokens.js';
 import { errorResponseBody } from './format-error.js';
 
@@ -46,9 +46,9 @@ export function graphqlRateLimit(limits: GraphqlRateLimits) {
       next();
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) return next(rejection);
-      const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+      const retryAfterSeconds = secondsUntil(rejection.msBeforeNext);
       res.setHeader('Retry-After', String(retryAfterSeconds));
-      res.status(429).json(errorResponseBody(new AppError('RATE_LIMITED', `Too many requests. Try again in ${retryAfterSeconds} s.`, { retryAfterSeconds })));
+      res.status(429).json(errorResponseBody(rateLimited(`Too many requests. Try again in ${retryAfterSeconds} s.`, retryAfterSeconds)));
     }
   };
 }

@@ -15,7 +15,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { logger } from '../shared/logger.js';
 import { buildContext, type AppServices, type Context } from './context.js';
-import { contextFailure, formatError, httpFailure, serviceUnavailablePlugin } from './format-error.js';
+import { contextFailure, formatError, httpFailure, retryLaterStatusPlugin } from './format-error.js';
 import { graphqlRateLimit } from './rate-limit.js';
 import { requestIdMiddleware } from './request-id.js';
 import { createSchema } from './schema.js';
@@ -98,7 +98,7 @@ export async function createHttpApp(services: AppServices): Promise<HttpApp> {
       // graphql-armor is typed against Apollo's CommonJS build, we load its ESM build: same plugin shape.
       ...(armor.plugins as unknown as ApolloServerPlugin<Context>[]),
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      serviceUnavailablePlugin as ApolloServerPlugin<Context>,
+      retryLaterStatusPlugin as ApolloServerPlugin<Context>,
       config.graphqlIde ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
     ],
   });
@@ -117,7 +117,8 @@ export async function createHttpApp(services: AppServices): Promise<HttpApp> {
     }
   });
 
-  app.get('/files/payment-batches/:batchId/:kind', helmet(), (req, res, next) => {
+  // Downloads count against the same request budgets as /graphql (same credentials).
+  app.get('/files/payment-batches/:batchId/:kind', helmet(), graphqlRateLimit(services.limits.graphql), (req, res, next) => {
     paymentFileHandler(services)(req, res).catch(next);
   });
 

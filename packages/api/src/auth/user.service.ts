@@ -13,7 +13,7 @@ import { Reseller } from '../modules/resellers/reseller.entity.js';
 import { actorTenant, resolvePublicTenant, tenantQuery } from '../modules/tenants/tenant.service.js';
 import type { Tenant } from '../modules/tenants/tenant.entity.js';
 import { addDays } from '../shared/clock.js';
-import { AppError, badInput, conflict, notFound, unauthenticated } from '../shared/errors.js';
+import { AppError, badInput, conflict, consumeOrRefuse, notFound, unauthenticated } from '../shared/errors.js';
 import { hashToken, newSecretToken } from '../shared/tokens.js';
 import { email, isUuid, parseInput, password, requiredText } from '../shared/validation.js';
 import { hashPassword, verifyPassword } from './password.js';
@@ -148,9 +148,7 @@ const loginSchema = z.object({ tenantSlug: z.string().trim().max(100).nullish(),
 /** Email + password → a session. Same error for unknown email and wrong password. */
 export async function login(ctx: Context, input: { tenantSlug?: string | null; email: string; password: string }) {
   const data = parseInput(loginSchema, input);
-  await ctx.app.limits.loginsPerIp.consume(ctx.ip).catch(() => {
-    throw new AppError('RATE_LIMITED', 'Too many sign-in attempts. Try again in a few minutes.');
-  });
+  await consumeOrRefuse(ctx.app.limits.loginsPerIp, ctx.ip, 'Too many sign-in attempts. Try again in a few minutes.');
   const tenant = await resolvePublicTenant(ctx, data.tenantSlug);
   const user = await ctx.em.findOne(User, { email: data.email }, { populate: ['reseller'] });
   const valid = await verifyPassword(user?.passwordHash ?? null, data.password);

@@ -29,3 +29,15 @@ export const forbidden = (message = 'You are not allowed to do this') => new App
 export const unauthenticated = (message = 'Sign in to continue') => new AppError('UNAUTHENTICATED', message);
 export const badInput = (message: string, fieldErrors?: Record<string, string>) =>
   new AppError('BAD_USER_INPUT', message, fieldErrors ? { fieldErrors } : {});
+/** Over a request budget: `retryAfterSeconds` becomes the answer's Retry-After (HTTP 429). */
+export const rateLimited = (message: string, retryAfterSeconds: number) => new AppError('RATE_LIMITED', message, { retryAfterSeconds });
+/** Whole seconds until a limiter's window frees a request (at least 1). */
+export const secondsUntil = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
+
+/** The consume() of a rate-limiter-flexible limiter, refusing with `rateLimited` when over budget. */
+export async function consumeOrRefuse(limiter: { consume(key: string): Promise<unknown> }, key: string, message: string): Promise<void> {
+  await limiter.consume(key).catch((rejection: { msBeforeNext?: number }) => {
+    if (typeof rejection?.msBeforeNext !== 'number') throw rejection;
+    throw rateLimited(message, secondsUntil(rejection.msBeforeNext));
+  });
+}

@@ -7,7 +7,7 @@ import { User, UserStatus } from '../../auth/user.entity.js';
 import { EmailTemplate } from '../../emails/outbox-email.entity.js';
 import { queueEmail } from '../../emails/outbox.service.js';
 import { applicationReceived, applicationRejected, newApplicationForAdmins } from '../../emails/templates/application-emails.js';
-import { AppError, badInput, conflict, notFound } from '../../shared/errors.js';
+import { badInput, conflict, consumeOrRefuse, notFound } from '../../shared/errors.js';
 import { paginate, textSearch, type PageArgs } from '../../shared/pagination.js';
 import { hashToken, newSecretToken } from '../../shared/tokens.js';
 import { email, isUuid, optionalText, parseInput, phone, requiredText, website } from '../../shared/validation.js';
@@ -78,9 +78,7 @@ async function applicationReviewers(ctx: Context, tenant: Tenant): Promise<{ ema
 
 /** SPEC §2.1: public submission, validated, one open application per email, rate-limited per IP. */
 export async function submitResellerApplication(ctx: Context, input: SubmitResellerApplicationInput) {
-  await ctx.app.limits.applicationsPerIp.consume(ctx.ip).catch(() => {
-    throw new AppError('RATE_LIMITED', 'Too many applications from your network. Try again in an hour.');
-  });
+  await consumeOrRefuse(ctx.app.limits.applicationsPerIp, ctx.ip, 'Too many applications from your network. Try again in an hour.');
   const data = parseInput(submitSchema, input);
   const tenant = await resolvePublicTenant(ctx, data.tenantSlug);
   const statusToken = newSecretToken();
