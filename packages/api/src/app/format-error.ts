@@ -35,7 +35,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && CLIENT_CODES.has(code)) {
-    return { ...base, message: formatted.message, extensions: { code } };
+    // fieldErrors are our own (the storable-text check names the fields it refused).
+    const fieldErrors = formatted.extensions?.fieldErrors;
+    return { ...base, message: formatted.message, extensions: { code, ...(fieldErrors ? { fieldErrors } : {}) } };
   }
   // A GraphQL error raised by graphql-js itself for the client's document (no original error).
   if (original instanceof GraphQLError && !original.originalError && code === undefined) {

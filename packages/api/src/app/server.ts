@@ -15,6 +15,7 @@ import path from 'node:path';
 import { logger } from '../shared/logger.js';
 import { buildContext, type AppServices, type Context } from './context.js';
 import { formatError } from './format-error.js';
+import { storableTextPlugin } from './input-text.js';
 import { requestIdMiddleware } from './request-id.js';
 import { createSchema } from './schema.js';
 
@@ -62,6 +63,7 @@ export async function createHttpApp(services: AppServices): Promise<HttpApp> {
     plugins: [
       // graphql-armor is typed against Apollo's CommonJS build, we load its ESM build: same plugin shape.
       ...(armor.plugins as unknown as ApolloServerPlugin<Context>[]),
+      storableTextPlugin,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       config.graphqlIde ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
     ],
