@@ -39,8 +39,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const fieldErrors = formatted.extensions?.fieldErrors;
     return { ...base, message: formatted.message, extensions: { code, ...(fieldErrors ? { fieldErrors } : {}) } };
   }
-  // A GraphQL error raised by graphql-js itself for the client's document (no original error).
-  if (original instanceof GraphQLError && !original.originalError && code === undefined) {
+  // A GraphQL error raised by graphql-js itself for the client's document or variables (no
+  // original error, no code of its own; Apollo has filled in INTERNAL_SERVER_ERROR by now), e.g.
+  // "Too many errors processing variables" past graphql-js's coercion error limit.
+  if (original instanceof GraphQLError && !original.originalError && original.extensions.code === undefined) {
     return { ...base, message: formatted.message, extensions: { code: 'BAD_USER_INPUT' } };
   }
   const requestId = currentRequestId() ?? 'none';
