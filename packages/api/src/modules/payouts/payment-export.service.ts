@@ -11,6 +11,7 @@ import { lockForUpdate } from '../../db/locking.js';
 import { sqlRows } from '../../db/raw-sql.js';
 import { conflict, notFound } from '../../shared/errors.js';
 import { addDaysToDate, isDate } from '../../shared/period.js';
+import { spreadsheetText } from '../../shared/spreadsheet-text.js';
 import { isUuid, parseInput, requiredText } from '../../shared/validation.js';
 import { logger } from '../../shared/logger.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -104,7 +105,8 @@ export async function exportPaymentBatch(ctx: Context, input: z.input<typeof Exp
     const remittanceCsv = stringify(
       payments.map((payment) => {
         const reseller = resellers.get(payment.reseller.id)!;
-        return [reseller.code, reseller.companyName, payment.holderName, formatMoney(payment.amountCents), tenant.currency, payment.lineCount, payment.secCode, payment.accountType, payment.routingNumber, `****${payment.accountLast4}`, payment.traceNumber, effectiveDate];
+        // Names are the partners' own text: written so a spreadsheet shows them, never runs them.
+        return [reseller.code, spreadsheetText(reseller.companyName), spreadsheetText(payment.holderName), formatMoney(payment.amountCents), tenant.currency, payment.lineCount, payment.secCode, payment.accountType, payment.routingNumber, `****${payment.accountLast4}`, payment.traceNumber, effectiveDate];
       }),
       { header: true, columns: ['reseller_code', 'reseller', 'account_holder', 'amount', 'currency', 'lines', 'sec_code', 'account_type', 'routing_number', 'account', 'trace_number', 'effective_date'] },
     );
