@@ -15,14 +15,23 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import fc from 'fast-check';
 import { getNamedType, isObjectType, isScalarType, isEnumType, isNonNullType, type GraphQLField, type GraphQLOutputType } from 'graphql';
 import { parseMoney } from '@reseller-hub/shared-schema/money';
+import { parse as parseCsv } from 'csv-parse/sync';
+import escapeHtml from 'escape-html';
 import { createSchema } from '../src/app/schema.js';
+import { unstorableTextPaths } from '../src/shared/storable-text.js';
 import { databaseName, dropDatabase, ensureDatabase, withDatabase } from '../src/db/database.js';
 import { openOrm } from '../src/db/orm.js';
+import { tenantEntityManager } from '../src/db/scope.js';
+import { OutboxEmail } from '../src/emails/outbox-email.entity.js';
+import { CommissionLine } from '../src/modules/commissions/commission-run.entity.js';
+import { PaymentFile } from '../src/modules/payouts/payment-batch.entity.js';
 import { login, startTestApi, STAFF_PASSWORD, type TestApi } from './helpers.js';
 import { changedTables, entityTables, TableWatch, type TableSnapshot } from './support/db-checksum.js';
 import { fieldHints } from './support/field-hints.js';
 import { FixtureRef, Fixtures, Fresh, type FixtureKind } from './support/fuzz-fixtures.js';
 import { argumentsArbitrary, documentFor } from './support/schema-cases.js';
+import { FORMULA_INJECTION, HTML_INJECTION } from './support/hostile-values.js';
+import { nachaProblems } from './support/nacha-check.js';
 
 /** Who calls each mutation (a caller the access policy allows, see access.int.test.ts); ADMIN when not listed. */
 const CALLER: Record<string, 'public' | 'FINANCE' | 'RESELLER_OWNER' | 'fresh ADMIN session'> = {
@@ -63,6 +72,12 @@ interface Stats {
 }
 const stats = new Map<string, Stats>();
 const timing = { snapshots: 0, fixtures: 0, calls: 0 };
+/** How many answered strings and amounts the echo check compared with what was sent. */
+const echoed = { text: 0, money: 0 };
+
+/** Accepted inputs of these mutations are replayed before exports in the downstream check (they shape the NACHA file). */
+const REPLAYED_DOWNSTREAM: Record<string, true> = { updateAchSettings: true, setMyPayoutAccount: true };
+const acceptedInputs = new Map<string, Record<string, unknown>[]>();
 
 let api: TestApi;
 let fixtures: Fixtures;
@@ -88,7 +103,7 @@ afterAll(async () => {
   const rows = [...stats.entries()].map(([name, s]) => `${name.padEnd(32)} ${String(s.cases).padStart(5)} ${String(s.accepted).padStart(8)} ${String(s.cases - s.accepted).padStart(7)} ${(s.ms / 1000).toFixed(1).padStart(6)}s  ${Object.entries(s.refused).map(([code, n]) => `${code} ${n}`).join(', ')}`);
   const total = [...stats.values()].reduce((sum, s) => ({ cases: sum.cases + s.cases, accepted: sum.accepted + s.accepted }), { cases: 0, accepted: 0 });
   console.log(
-    [`bad-input fuzz summary (FUZZ_SEED=${SEED}); ms in snapshots ${timing.snapshots}, fixtures ${timing.fixtures}, calls ${timing.calls}`, `${'mutation'.padEnd(32)} cases accepted refused   time  refusals by code`, ...rows, `${'total'.padEnd(32)} ${String(total.cases).padStart(5)} ${String(total.accepted).padStart(8)} ${String(total.cases - total.accepted).padStart(7)}`].join('\n'),
+    [`bad-input fuzz summary (FUZZ_SEED=${SEED}); ms in snapshots ${timing.snapshots}, fixtures ${timing.fixtures}, calls ${timing.calls}; answers compared with what was sent: ${echoed.text} texts, ${echoed.money} amounts`, `${'mutation'.padEnd(32)} cases accepted refused   time  refusals by code`, ...rows, `${'total'.padEnd(32)} ${String(total.cases).padStart(5)} ${String(total.accepted).padStart(8)} ${String(total.cases - total.accepted).padStart(7)}`].join('\n'),
   );
   if (fixtures) console.log(`data at the end: ${JSON.stringify(await fixtures.describe())}`);
   console.log(`fixtures made: ${[...(fixtures?.costs ?? new Map()).entries()].map(([kind, c]) => `${kind} ${c.count} (${c.ms} ms)`).join(', ')}`);
@@ -96,7 +111,7 @@ afterAll(async () => {
   if (databaseUrl) await dropDatabase(databaseUrl).catch(() => undefined);
 });
 
-/** Scalars and enums of the payload, and those of its object fields one level down (no arguments needed). */
+/** Scalars, enums and Money of the payload, and those of its object fields one level down (no arguments needed). */
 function selectionFor(type: GraphQLOutputType, depth = 0): string {
   const named = getNamedType(type);
   if (!isObjectType(named)) return '';
@@ -105,6 +120,7 @@ function selectionFor(type: GraphQLOutputType, depth = 0): string {
     if (field.args.some((arg) => isNonNullType(arg.type))) continue;
     const inner = getNamedType(field.type);
     if (isScalarType(inner) || isEnumType(inner)) parts.push(field.name);
+    else if (inner.name === 'Money') parts.push(`${field.name} { amount currency }`);
     else if (depth < 1 && isObjectType(inner)) {
       const sub = selectionFor(field.type, depth + 1);
       if (sub) parts.push(`${field.name} ${sub}`);
@@ -191,9 +207,11 @@ function echoProblems(sent: Map<string, string[]>, data: unknown, path = ''): st
     for (const [key, value] of Object.entries(data)) {
       const values = sent.get(key);
       if (values && typeof value === 'string') {
+        echoed.text++;
         const matches = values.some((s) => value === s || value === s.trim() || value === s.trim().toLowerCase() || value === s.trim().split(/\s+/).join(' '));
         if (!matches) problems.push(`${path}.${key}: answered ${short(value)} for sent ${short(values)}`);
       } else if (values && value && typeof value === 'object' && 'amount' in value && typeof value.amount === 'string') {
+        echoed.money++;
         const exact = values.some((s) => {
           try {
             return parseMoney(s.trim()) === parseMoney(value.amount as string);
@@ -242,7 +260,10 @@ async function runCase(mutation: GraphQLField<unknown, unknown>, document: strin
     return;
   }
   s.accepted++;
+  if (mutation.name in REPLAYED_DOWNSTREAM) acceptedInputs.set(mutation.name, [...(acceptedInputs.get(mutation.name) ?? []), variables]);
   expect(errors, `accepted with errors ${short(errors)} — ${where}`).toEqual([]);
+  // The one check of input text (app/input-text.ts) lets nothing through that the database would refuse or alter.
+  expect(unstorableTextPaths(variables), `accepted text the database cannot store — ${where}`).toEqual([]);
   const problems = echoProblems(sentStrings(variables), result);
   expect(problems, `accepted ${where}, but stored differently`).toEqual([]);
   fixtures.consumed(mutation.name, used);
@@ -279,5 +300,53 @@ describe('bad input to every mutation: a typed error or a valid result, and noth
       timing.snapshots += Date.now() - t;
     }
     expect(failures, failures.join('\n\n')).toEqual([]);
+  });
+
+  it('accepted hostile text is harmless downstream: valid NACHA files, CSV cells that are text, escaped emails', { timeout: 5 * 60_000 }, async () => {
+    const em = () => tenantEntityManager(api.orm.em, fixtures.tt.tenant.id);
+    // Exports with the ACH settings and bank details the fuzzing had accepted (the exports during
+    // the fuzzing ran before those mutations' turn): each pair set again, then a batch exported.
+    const ach = acceptedInputs.get('updateAchSettings') ?? [];
+    const accounts = acceptedInputs.get('setMyPayoutAccount') ?? [];
+    for (let i = 0; i < Math.min(8, Math.max(ach.length, accounts.length)); i++) {
+      if (ach.length) expect((await post(documentFor(mutations.find((m) => m.name === 'updateAchSettings')!, '{ companyName }'), ach[i % ach.length]!, fixtures.callers.ADMIN)).body?.errors).toBeUndefined();
+      if (accounts.length) expect((await post(documentFor(mutations.find((m) => m.name === 'setMyPayoutAccount')!, '{ __typename }'), accounts[i % accounts.length]!, fixtures.callers.RESELLER_OWNER)).body?.errors).toBeUndefined();
+      fixtures.consumed('exportPaymentBatch', ['exportedPayment']);
+      await fixtures.get('exportedPayment');
+    }
+
+    const files = await em().find(PaymentFile, {});
+    expect(files.length).toBeGreaterThan(0);
+    const textCell = (cell: string) => !/^[=+@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(cell) && !(cell.startsWith('-') && !/^-\d+(\.\d+)?$/.test(cell));
+    for (const file of files) {
+      expect(nachaProblems(file.nacha), `${file.fileName}:\n${file.nacha}`).toEqual([]);
+      const cells = (parseCsv(file.remittanceCsv) as string[][]).flat();
+      expect(cells.filter((cell) => !textCell(cell)), file.remittanceCsv).toEqual([]);
+    }
+
+    const periods = [...new Set((await em().find(CommissionLine, {}, { fields: ['period'] })).map((line) => line.period))].slice(0, 40);
+    for (const period of periods) {
+      for (const groupBy of ['PLAN', 'RESELLER']) {
+        const report = await api.gql(`query($p: String!, $g: CommissionReportGroup!) { commissionReport(period: $p, groupBy: $g) { csv } }`, { p: period, g: groupBy }, { token: fixtures.callers.FINANCE });
+        const cells = (parseCsv(report.data.commissionReport.csv) as string[][]).flat();
+        expect(cells.filter((cell) => !textCell(cell)), report.data.commissionReport.csv).toEqual([]);
+      }
+    }
+
+    // Markup the fuzzing got accepted (names, notes) reached emails, and only ever escaped.
+    const emails = await em().find(OutboxEmail, {}, { fields: ['html', 'text', 'subject', 'template'] });
+    const markup = HTML_INJECTION.filter((sample) => /[<>"]/.test(sample));
+    let rendered = 0;
+    for (const email of emails) {
+      for (const sample of markup) {
+        expect(email.html.includes(sample), `${email.template} email holds ${sample} unescaped`).toBe(false);
+        if (email.text.includes(sample)) {
+          rendered++;
+          expect(email.html, `${email.template} email`).toContain(escapeHtml(sample));
+        }
+      }
+    }
+    expect(rendered, 'no hostile markup reached an email: the check above checked nothing').toBeGreaterThan(0);
+    expect(FORMULA_INJECTION.length).toBeGreaterThan(0);
   });
 });

@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { addDaysToDate, nextPeriod, previousPeriod } from '../../src/shared/period.js';
 import { WORKFLOWS } from '../../src/jobs/workflows.js';
+import { hasNachaText } from '../../src/modules/payouts/nacha-writer.js';
 import { FixtureRef, Fresh, type FixtureKind } from './fuzz-fixtures.js';
 import { FORMULA_INJECTION, HTML_INJECTION, hostileAccount, hostileCsv, hostileDate, hostileMoney, hostilePeriod, hostileRouting, hugeText, UNICODE_TEXT, UNSTORABLE_TEXT } from './hostile-values.js';
 import type { FieldHint, HintLookup } from './schema-cases.js';
@@ -23,7 +24,7 @@ const humanText = fc.oneof(
 
 /** Names that end up in a NACHA file (22 or 23 characters shown): long, accented, symbols. */
 const nachaName = fc.oneof(
-  fc.constantFrom('Riverside Connect LLC', 'Zoë Ångström & Søn', 'A'.repeat(40), 'O\'Brien/Smith (2) + Co.', '北京宽带', '<script>x</script>', '*~|^!', 'Line\nbreak'),
+  fc.constantFrom('Riverside Connect LLC', 'Zoë Ångström & Søn', 'A'.repeat(40), 'O\'Brien/Smith (2) + Co.', '北京宽带', '<script>x</script>', '*~|^!', 'Line\nbreak', 'Café 北京 Ltd', '=cmd|x', 'ÆØÅ Data', 'x\ty'),
   humanText,
 );
 
@@ -159,22 +160,34 @@ export function fieldHints({ today }: HintContext): HintLookup {
     'UpdateJobScheduleInput.cron': { valid: fc.constantFrom('0 2 * * *', '*/15 * * * *', '0 3 1 * *'), hostile: fc.constantFrom('not a cron', '* * * * * * *', '61 * * * *', '0 0 31 2 *', '* * * * *', '@reboot', '0 2 * * * ; rm -rf /') },
     'UpdateJobScheduleInput.everySeconds': { valid: fc.integer({ min: 1, max: 3600 }) },
     'runJobNow.workflow': { valid: fc.constantFrom(...WORKFLOWS.map((w) => w.name)), hostile: fc.constantFrom('no-such-workflow', '', 'constructor') },
-    'PlanTermsInput.rate': { valid: fc.constantFrom('0.1000', '0.05', '1', '0'), hostile: fc.constantFrom('1.0001', '-0.1', '0.12345', '12%', '.5', 'NaN', '1e-1') },
+    // Valid terms satisfy every plan type at once (each type reads only its own fields), so the type may vary freely.
+    'PlanTermsInput.rate': { valid: fc.constantFrom('0.1000', '0.05', '1', '0'), hostile: fc.constantFrom('1.0001', '-0.1', '0.12345', '12%', '.5', 'NaN', '1e-1'), given: true },
+    'PlanTermsInput.perNewCustomer': { valid: money(500).map((m) => (m === '0.00' ? '1.00' : m)), hostile: hostileMoney, given: true },
+    'PlanTermsInput.tierMode': { given: true },
+    'PlanTermsInput.tiers': { validList: fc.tuple(fc.integer({ min: 1, max: 500_000 }), fc.integer({ min: 1, max: 500_000 })).map(([a, b]) => [{ from: '0', rate: '0.10' }, { from: `${a}.00`, rate: '0.12' }, { from: `${a + b}.50`, rate: '0.15' }]), given: true },
     'TierInput.rate': { valid: fc.constantFrom('0.10', '0.12', '0.15'), hostile: fc.constantFrom('2', '-0.1', '0.00001') },
     'TierInput.from': { valid: fc.constantFrom('0', '2000.00', '5000.00'), hostile: hostileMoney },
+    'PlanTermsInput.monthlyCap': { valid: money(9000).map((m) => (m === '0.00' ? '10.00' : m)), hostile: hostileMoney },
+    'CreateCommissionPlanInput.effectiveFrom': { valid: fc.oneof(ref('openPeriod'), period.valid!), hostile: hostilePeriod },
+    'CreateCommissionPlanVersionInput.effectiveFrom': { valid: ref('openPeriod'), hostile: hostilePeriod },
+    'AssignCommissionPlanInput.effectiveFrom': { valid: fc.oneof(ref('openPeriod'), period.valid!), hostile: hostilePeriod },
+    'runCommissions:PeriodInput.period': { valid: fc.oneof(ref('openPeriod'), period.valid!), hostile: hostilePeriod },
+    'closeCommissionPeriod:PeriodInput.period': { valid: fc.oneof({ weight: 3, arbitrary: ref('closablePeriod') }, { weight: 1, arbitrary: period.valid! }), hostile: hostilePeriod },
+    'CreatePaymentBatchInput.period': { valid: fc.oneof({ weight: 3, arbitrary: ref('payablePeriod') }, { weight: 1, arbitrary: period.valid! }), hostile: hostilePeriod },
+    'ReconcileCommissionsInput.period': { valid: fc.oneof(ref('openPeriod'), period.valid!), hostile: hostilePeriod },
     'PlanTermsInput.holdingDays': { valid: fc.integer({ min: 0, max: 60 }) },
     'PlanTermsInput.paymentTermsDays': { valid: fc.integer({ min: 0, max: 90 }) },
     'SetPartnerTargetsInput.newCustomersPerMonth': { valid: fc.integer({ min: 0, max: 100 }) },
-    'SetMyPayoutAccountInput.holderName': { valid: nachaName, hostile: fc.constantFrom('', ' ', 'x'.repeat(101), ...UNSTORABLE_TEXT) },
+    'SetMyPayoutAccountInput.holderName': { valid: nachaName.filter((name) => name.trim().length <= 100 && hasNachaText(name)), hostile: fc.constantFrom('', ' ', 'x'.repeat(101), ...UNSTORABLE_TEXT) },
     'SetMyPayoutAccountInput.routingNumber': routing,
     'SetMyPayoutAccountInput.accountNumber': { valid: fc.stringMatching(/^\d{4,17}$/), hostile: hostileAccount },
     'AchSettingsInput.immediateDestination': routing,
     'AchSettingsInput.odfiRouting': routing,
     'AchSettingsInput.immediateOrigin': { valid: fc.constantFrom('1841234567', '184123456', 'ABC1234567'), hostile: fc.constantFrom('18412345', '18412345678', '184-123-45', '１８４１２３４５６７', '184123456\u0000') },
     'AchSettingsInput.companyId': { valid: fc.constantFrom('1841234567', 'A123456789'), hostile: fc.constantFrom('184123456', '18412345678', '184 123456', 'ÀÉÎÕÜ12345') },
-    'AchSettingsInput.companyName': { valid: nachaName },
-    'AchSettingsInput.immediateDestinationName': { valid: nachaName },
-    'AchSettingsInput.immediateOriginName': { valid: nachaName },
+    'AchSettingsInput.companyName': { valid: nachaName.filter((name) => name.trim().length <= 16 && hasNachaText(name)), hostile: nachaName },
+    'AchSettingsInput.immediateDestinationName': { valid: nachaName.filter((name) => name.trim().length <= 23) },
+    'AchSettingsInput.immediateOriginName': { valid: nachaName.filter((name) => name.trim().length <= 23) },
   };
 
   /** Rules on the field's name, for fields without an exact hint (and new ones). */

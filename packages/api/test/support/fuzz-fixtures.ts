@@ -21,7 +21,7 @@ import { approveResellerApplication, submitResellerApplication } from '../../src
 import { upsertBillingRecords } from '../../src/modules/billing/billing-record.service.js';
 import { PlanType } from '../../src/modules/commissions/commission.enums.js';
 import { disputeCommissionLine } from '../../src/modules/commissions/commission-dispute.service.js';
-import { createCommissionPlan, lastClosedPeriod } from '../../src/modules/commissions/commission-plan.service.js';
+import { assignCommissionPlan, createCommissionPlan, lastClosedPeriod } from '../../src/modules/commissions/commission-plan.service.js';
 import { reconcileCommissions } from '../../src/modules/commissions/commission-reconciliation.service.js';
 import { CommissionLine, CommissionRun } from '../../src/modules/commissions/commission-run.entity.js';
 import { approveCommissionRun, runCommissions } from '../../src/modules/commissions/commission-run.service.js';
@@ -95,6 +95,10 @@ export const FIXTURE_KINDS = [
   'exportedPayment',
   'openAlert',
   'intervention',
+  // Periods: one no fixture used yet (open), the next one to close (its run approved), one with approved unpaid lines.
+  'openPeriod',
+  'closablePeriod',
+  'payablePeriod',
   'apiKey',
   'outboxEmail',
   'staffEmail',
@@ -164,7 +168,7 @@ export class Fixtures {
     tenant.ach = { immediateDestination: '021000021', immediateDestinationName: 'JPMorgan Chase Bank', immediateOrigin: '1841234567', immediateOriginName: 'Fuzz Networks', companyName: 'Fuzz Networks', companyId: '1841234567', odfiRouting: '021000021' };
     await em.flush();
 
-    await createCommissionPlan(as(admin), { name: 'Standard', type: PlanType.PERCENTAGE, effectiveFrom: '2022-01', isDefault: true, terms: { rate: '0.1000', minimumPayout: '1.00' } });
+    const standard = await createCommissionPlan(as(admin), { name: 'Standard', type: PlanType.PERCENTAGE, effectiveFrom: '2022-01', isDefault: true, terms: { rate: '0.1000', minimumPayout: '1.00' } });
     await createCommissionPlan(as(otherAdmin), { name: 'Other', type: PlanType.PERCENTAGE, effectiveFrom: '2022-01', isDefault: true, terms: { rate: '0.1000' } });
 
     const approve = async (tenant: TestTenant, actor: Actor, label: string) => {
@@ -176,6 +180,8 @@ export class Fixtures {
     };
     const ownReseller = await approve(tt, admin, 'owner');
     await tenantEntityManager(api.orm.em, tt.tenant.id).nativeUpdate(Reseller, { id: ownReseller.id }, { status: ResellerStatus.ACTIVE });
+    // Its own plan from the first period on, so a default plan the fuzzing creates (a cap, a holding period) never changes what the fixtures' runs compute.
+    await assignCommissionPlan(as(admin), { resellerId: ownReseller.id, planId: standard.id, effectiveFrom: '2022-01' });
     const ownerEmail = `owner@${tt.slug}.example`;
     await createStaffUser(api.orm.em, tt.tenant, { email: ownerEmail, name: 'Owner', role: Role.RESELLER_OWNER, password: STAFF_PASSWORD, resellerId: ownReseller.id });
     const owner = await userActor(tt, ownerEmail);
@@ -210,7 +216,7 @@ export class Fixtures {
   /** A fixture of a kind, made now when there is none. */
   async get(kind: FixtureKind): Promise<Made> {
     const existing = this.made.get(kind);
-    if (existing) return existing;
+    if (existing && (await this.stillUsable(kind, existing))) return existing;
     const started = Date.now();
     const made = await this.make(kind);
     const cost = this.costs.get(kind) ?? { count: 0, ms: 0 };
@@ -230,6 +236,12 @@ export class Fixtures {
       const durable = DURABLE[kind];
       if (!durable || durable.includes(mutation)) this.made.delete(kind);
     }
+  }
+
+  /** Fixtures other calls may change on the side (a health recompute resolves alerts whose rule no longer fires). */
+  private async stillUsable(kind: FixtureKind, made: Made): Promise<boolean> {
+    if (kind === 'openAlert') return (await this.em().count(PartnerAlert, { id: made.id!, status: AlertStatus.OPEN })) === 1;
+    return true;
   }
 
   takeMadeLog(): string[] {
@@ -363,13 +375,14 @@ export class Fixtures {
         return { id: run.id };
       }
       case 'ownLine': {
-        const { run } = await this.billedRun(this.ownReseller);
-        const line = await this.em().findOneOrFail(CommissionLine, { run, reseller: this.ownReseller.id, status: CommissionLineStatus.CALCULATED });
+        const { run, customer } = await this.billedRun(this.ownReseller);
+        const line = await this.em().findOneOrFail(CommissionLine, { run, reseller: this.ownReseller.id, customer: customer.id, status: CommissionLineStatus.CALCULATED });
         return { id: line.id };
       }
       case 'openDispute': {
-        const { run } = await this.billedRun(this.ownReseller);
-        const line = await this.em().findOneOrFail(CommissionLine, { run, reseller: this.ownReseller.id });
+        // The new customer's own line (not a reseller-level cap line a fuzzed default plan may add).
+        const { run, customer } = await this.billedRun(this.ownReseller);
+        const line = await this.em().findOneOrFail(CommissionLine, { run, reseller: this.ownReseller.id, customer: customer.id });
         const dispute = await disputeCommissionLine(this.as('owner'), { lineId: line.id, message: 'The amount looks wrong to us.' });
         return { id: dispute.id };
       }
@@ -382,6 +395,31 @@ export class Fixtures {
         await upsertBillingRecords(this.as('admin'), [{ invoiceId: `FIX-UINV-${externalId}`, customerExternalId: externalId, period, invoicedAmount: '250.00', paidAmount: '250.00', paidDate: addDaysToDate(firstDayOf(period), 4) }]);
         const reconciliation = await reconcileCommissions(this.as('finance'), period);
         return { id: reconciliation.id, itemId: reconciliation.items[0]!.id };
+      }
+      case 'openPeriod':
+        return { id: await this.nextMakerPeriod() };
+      case 'payablePeriod': {
+        await this.ensureOwnAccountVerified();
+        const { run, period } = await this.billedRun(this.ownReseller);
+        await approveCommissionRun(this.as('admin'), run.id);
+        return { id: period };
+      }
+      case 'closablePeriod': {
+        // Periods close in order: the one after the last closed (or a new one), with its run approved.
+        const closed = await lastClosedPeriod(this.em());
+        if (!closed) {
+          const { run, period } = await this.billedRun(this.ownReseller);
+          await approveCommissionRun(this.as('admin'), run.id);
+          return { id: period };
+        }
+        const period = nextPeriod(closed);
+        if (this.makerPeriod <= period) this.makerPeriod = nextPeriod(period);
+        if (!(await this.em().count(CommissionRun, { period, status: CommissionRunStatus.APPROVED }))) {
+          const latest = await this.em().findOne(CommissionRun, { period, status: CommissionRunStatus.COMPLETED }, { orderBy: { startedAt: 'desc' } });
+          const run = latest ?? (await runCommissions(this.as('admin'), period));
+          await approveCommissionRun(this.as('admin'), run.id);
+        }
+        return { id: period };
       }
       case 'draftBatch':
         return { id: (await this.draftBatch()).id };

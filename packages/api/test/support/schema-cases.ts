@@ -28,8 +28,12 @@ import { hostileId, hostileInt, hostileText, wrongJsonType } from './hostile-val
 export const OMIT = Symbol('omit');
 
 export interface FieldHint {
-  /** Values a careful client sends (may contain FixtureRef / Fresh placeholders). */
+  /** Values a careful client sends (may contain FixtureRef / Fresh placeholders); for a list field, its items. */
   valid?: fc.Arbitrary<unknown>;
+  /** For a list field: whole valid lists (when the items depend on each other, e.g. ascending tiers). */
+  validList?: fc.Arbitrary<unknown[]>;
+  /** An optional field a valid call always gives (the service needs it for the common case). */
+  given?: boolean;
   /** The field's own kind of trouble (bad periods for a period, bad CSV for a file…), added to the generic hostile values. */
   hostile?: fc.Arbitrary<unknown>;
 }
@@ -89,11 +93,14 @@ function valueOf(type: GraphQLInputType, typeName: string, fieldName: string, ge
     // Missing or null where the schema says non-null: GraphQL refuses it before any resolver.
     return fc.oneof({ weight: 30, arbitrary: inner }, { weight: 1, arbitrary: fc.constantFrom(null, OMIT) });
   }
-  // An optional field is sometimes left out or null, in valid calls too.
-  const nullable = (arb: fc.Arbitrary<unknown>) => (required ? arb : fc.oneof({ weight: 6, arbitrary: arb }, { weight: 1, arbitrary: fc.constant(null) }, { weight: 2, arbitrary: fc.constant(OMIT) }));
+  const named = getNamedType(type);
+  const hint = gen.hints({ mutation: gen.mutation, typeName, fieldName, namedType: named.name });
+  // An optional field is sometimes left out or null, in valid calls too (unless the hint says a valid call gives it).
+  const nullable = (arb: fc.Arbitrary<unknown>) =>
+    required ? arb : hint?.given ? mix(arb, fc.constantFrom(null, OMIT), gen.p) : fc.oneof({ weight: 6, arbitrary: arb }, { weight: 1, arbitrary: fc.constant(null) }, { weight: 2, arbitrary: fc.constant(OMIT) });
   if (isListType(type)) {
     const item = valueOf(type.ofType, typeName, fieldName, gen, depth + 1);
-    const valid = fc.array(item, { minLength: 1, maxLength: depth === 0 ? 4 : 3 });
+    const valid = hint?.validList ? fc.oneof({ weight: 3, arbitrary: hint.validList }, { weight: 1, arbitrary: fc.array(item, { minLength: 1, maxLength: 3 }) }) : fc.array(item, { minLength: 1, maxLength: depth === 0 ? 4 : 3 });
     const hostile = fc.oneof(
       fc.constant([]),
       item, // a single value where a list is expected (GraphQL coerces it to a list of one)
@@ -105,8 +112,6 @@ function valueOf(type: GraphQLInputType, typeName: string, fieldName: string, ge
     );
     return nullable(mix(valid, hostile, gen.p));
   }
-  const named = getNamedType(type);
-  const hint = gen.hints({ mutation: gen.mutation, typeName, fieldName, namedType: named.name });
   if (isInputObjectType(named)) {
     const fields = Object.values(named.getFields());
     const objectArb = fc.record(Object.fromEntries(fields.map((field) => [field.name, fieldValue(field, named.name, gen, depth + 1)]))).map(dropOmitted);
