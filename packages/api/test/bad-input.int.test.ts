@@ -31,7 +31,7 @@ import { login, startTestApi, STAFF_PASSWORD, type TestApi } from './helpers.js'
 import { changedTables, entityTables, TableWatch, type TableSnapshot } from './support/db-checksum.js';
 import { fieldHints } from './support/field-hints.js';
 import { FixtureRef, Fixtures, Fresh, type FixtureKind } from './support/fuzz-fixtures.js';
-import { argumentsArbitrary, documentFor } from './support/schema-cases.js';
+import { argumentsArbitrary, documentFor, inlineDocumentFor, type GeneratedCase } from './support/schema-cases.js';
 import { FORMULA_INJECTION, HTML_INJECTION } from './support/hostile-values.js';
 import { nachaProblems } from './support/nacha-check.js';
 
@@ -77,6 +77,7 @@ const stats = new Map<string, Stats>();
 const timing = { snapshots: 0, fixtures: 0, calls: 0 };
 /** How many answered strings and amounts the echo check compared with what was sent. */
 const echoed = { text: 0, money: 0 };
+let inlineCases = 0;
 /** Fields that accepted (and stored) text over 10,000 characters: no length limit there. */
 const longTextAccepted = new Set<string>();
 
@@ -108,7 +109,7 @@ afterAll(async () => {
   const rows = [...stats.entries()].map(([name, s]) => `${name.padEnd(32)} ${String(s.cases).padStart(5)} ${String(s.accepted).padStart(8)} ${String(s.cases - s.accepted).padStart(7)} ${(s.ms / 1000).toFixed(1).padStart(6)}s  ${Object.entries(s.refused).map(([code, n]) => `${code} ${n}`).join(', ')}`);
   const total = [...stats.values()].reduce((sum, s) => ({ cases: sum.cases + s.cases, accepted: sum.accepted + s.accepted }), { cases: 0, accepted: 0 });
   console.log(
-    [`bad-input fuzz summary (FUZZ_SEED=${SEED}); ms in snapshots ${timing.snapshots}, fixtures ${timing.fixtures}, calls ${timing.calls}; answers compared with what was sent: ${echoed.text} texts, ${echoed.money} amounts`, `${'mutation'.padEnd(32)} cases accepted refused   time  refusals by code`, ...rows, `${'total'.padEnd(32)} ${String(total.cases).padStart(5)} ${String(total.accepted).padStart(8)} ${String(total.cases - total.accepted).padStart(7)}`].join('\n'),
+    [`bad-input fuzz summary (FUZZ_SEED=${SEED}); ms in snapshots ${timing.snapshots}, fixtures ${timing.fixtures}, calls ${timing.calls}; answers compared with what was sent: ${echoed.text} texts, ${echoed.money} amounts; ${inlineCases} cases sent as literals`, `${'mutation'.padEnd(32)} cases accepted refused   time  refusals by code`, ...rows, `${'total'.padEnd(32)} ${String(total.cases).padStart(5)} ${String(total.accepted).padStart(8)} ${String(total.cases - total.accepted).padStart(7)}`].join('\n'),
   );
   console.log(`text over 10,000 characters accepted by: ${[...longTextAccepted].sort().join(', ') || 'none'}`);
   if (fixtures) console.log(`data at the end: ${JSON.stringify(await fixtures.describe())}`);
@@ -232,7 +233,7 @@ function echoProblems(sent: Map<string, string[]>, data: unknown, path = ''): st
   return problems;
 }
 
-async function runCase(mutation: GraphQLField<unknown, unknown>, document: string, generated: { p: number; variables: Record<string, unknown> }) {
+async function runCase(mutation: GraphQLField<unknown, unknown>, document: string, selection: string, generated: GeneratedCase) {
   const used = new Set<FixtureKind>();
   let t = Date.now();
   const variables = (await resolve(generated.variables, used)) as Record<string, unknown>;
@@ -242,11 +243,13 @@ async function runCase(mutation: GraphQLField<unknown, unknown>, document: strin
   const before: TableSnapshot = await watch.snapshot();
   timing.snapshots += Date.now() - t;
   t = Date.now();
-  const answer = await post(document, variables, token);
+  const inline = generated.inline ? inlineDocumentFor(mutation, variables, selection) : null;
+  if (inline) inlineCases++;
+  const answer = inline ? await post(inline, {}, token) : await post(document, variables, token);
   timing.calls += Date.now() - t;
   const s = stats.get(mutation.name)!;
   s.cases++;
-  const where = `${mutation.name} with ${short(variables)} (hostility ${generated.p})`;
+  const where = `${mutation.name} with ${short(variables)} (hostility ${generated.p}${inline ? ', as literals' : ''})`;
   expect(answer.status, `HTTP ${answer.status} for ${where}: ${answer.raw.slice(0, 500)}`).toBeLessThan(500);
   expect(answer.body, `not JSON for ${where}: ${answer.raw.slice(0, 300)}`).toBeDefined();
   const errors = answer.body!.errors ?? [];
@@ -309,9 +312,10 @@ describe('bad input to every mutation: a typed error or a valid result, and noth
       if (mutation.name in NOT_FUZZED || (ONLY && !ONLY.includes(mutation.name))) continue;
       stats.set(mutation.name, { ms: 0, cases: 0, accepted: 0, refused: {} });
       const started = Date.now();
-      const document = documentFor(mutation, selectionFor(mutation.type));
+      const selection = selectionFor(mutation.type);
+      const document = documentFor(mutation, selection);
       const seed = (SEED + [...mutation.name].reduce((hash, ch) => (hash * 31 + ch.charCodeAt(0)) | 0, 0)) | 0;
-      const property = fc.asyncProperty(argumentsArbitrary(mutation, hints), (generated) => runCase(mutation, document, generated));
+      const property = fc.asyncProperty(argumentsArbitrary(mutation, hints), (generated) => runCase(mutation, document, selection, generated));
       if (!COLLECT) {
         await fc.assert(property, { seed, numRuns: RUNS }).catch((error: Error) => {
           error.message = `${mutation.name} failed; replay the file with FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS}\n${error.message}`;

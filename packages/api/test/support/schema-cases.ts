@@ -11,7 +11,9 @@
  */
 import fc from 'fast-check';
 import {
+  astFromValue,
   getNamedType,
+  print,
   isEnumType,
   isInputObjectType,
   isListType,
@@ -149,6 +151,8 @@ function dropOmitted(object: Record<string, unknown>): Record<string, unknown> {
 export interface GeneratedCase {
   /** The hostility the case was drawn with (0 = meant to be valid). */
   p: number;
+  /** Written as literals in the document instead of variables (when GraphQL can print them). */
+  inline: boolean;
   variables: Record<string, unknown>;
 }
 
@@ -157,7 +161,7 @@ export function argumentsArbitrary(field: GraphQLField<unknown, unknown>, hints:
   return fc.constantFrom(0, 0, 0.1, 0.1, 0.1, 0.35, 0.35, 1).chain((p) => {
     const gen: Gen = { mutation: field.name, hints, p };
     const args = Object.fromEntries(field.args.map((arg) => [arg.name, valueOf(arg.type, field.name, arg.name, gen, 0)]));
-    return fc.record(args).map((variables) => ({ p, variables: dropOmitted(variables) }));
+    return fc.record({ inline: fc.integer({ min: 0, max: 7 }).map((n) => n === 0), variables: fc.record(args) }).map(({ inline, variables }) => ({ p, inline, variables: dropOmitted(variables) }));
   });
 }
 
@@ -166,4 +170,25 @@ export function documentFor(field: GraphQLField<unknown, unknown>, selection: st
   const variables = field.args.map((arg) => `$${arg.name}: ${String(arg.type)}`).join(', ');
   const args = field.args.map((arg) => `${arg.name}: $${arg.name}`).join(', ');
   return `mutation Fuzz${variables ? `(${variables})` : ''} { ${field.name}${args ? `(${args})` : ''} ${selection} }`;
+}
+
+/**
+ * The same call with its arguments as literals in the document (graphql-js coerces literals on
+ * another path than variables), or null when GraphQL cannot print them (wrong types, unknown enum
+ * values: those go as variables).
+ */
+export function inlineDocumentFor(field: GraphQLField<unknown, unknown>, variables: Record<string, unknown>, selection: string): string | null {
+  const args: string[] = [];
+  for (const arg of field.args) {
+    if (!(arg.name in variables)) continue;
+    let ast;
+    try {
+      ast = astFromValue(variables[arg.name], arg.type);
+    } catch {
+      return null;
+    }
+    if (!ast) return null;
+    args.push(`${arg.name}: ${print(ast)}`);
+  }
+  return `mutation Fuzz { ${field.name}${args.length ? `(${args.join(', ')})` : ''} ${selection} }`;
 }
