@@ -135,8 +135,6 @@ export class Fixtures {
   private made = new Map<FixtureKind, Made>();
   private counter = 0;
   private makerPeriod = '2023-01';
-  /** Names of the fixtures made since the last call to `takeMadeLog` (the test reports them). */
-  private log: string[] = [];
   /** How many of each kind were made and how long that took (printed with the summary). */
   readonly costs = new Map<FixtureKind, { count: number; ms: number }>();
 
@@ -221,7 +219,6 @@ export class Fixtures {
     const made = await this.make(kind);
     const cost = this.costs.get(kind) ?? { count: 0, ms: 0 };
     this.costs.set(kind, { count: cost.count + 1, ms: cost.ms + Date.now() - started });
-    this.log.push(kind);
     this.made.set(kind, made);
     return made;
   }
@@ -242,12 +239,6 @@ export class Fixtures {
   private async stillUsable(kind: FixtureKind, made: Made): Promise<boolean> {
     if (kind === 'openAlert') return (await this.em().count(PartnerAlert, { id: made.id!, status: AlertStatus.OPEN })) === 1;
     return true;
-  }
-
-  takeMadeLog(): string[] {
-    const log = this.log;
-    this.log = [];
-    return log;
   }
 
   private em() {
