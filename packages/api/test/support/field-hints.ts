@@ -9,7 +9,7 @@ import { WORKFLOWS } from '../../src/jobs/workflows.js';
 import { hasNachaText } from '../../src/modules/payouts/nacha-writer.js';
 import { FixtureRef, Fresh, type FixtureKind } from './fuzz-fixtures.js';
 import { FORMULA_INJECTION, HTML_INJECTION, hostileAccount, hostileCsv, hostileDate, hostileMoney, hostilePeriod, hostileRouting, hugeText, UNICODE_TEXT, UNSTORABLE_TEXT } from './hostile-values.js';
-import type { FieldHint, HintLookup } from './schema-cases.js';
+import { OMIT, type FieldHint, type HintLookup } from './schema-cases.js';
 
 const ref = (kind: FixtureKind, property = 'id') => fc.constant(new FixtureRef(kind, property));
 const fresh = (label: string, make: (n: number) => string) => fc.constant(new Fresh(label, make));
@@ -94,8 +94,11 @@ export function fieldHints({ today }: HintContext): HintLookup {
     'updateResellerStatus:UpdateResellerStatusInput.resellerId': id('reseller'),
     'setResellerTier:SetResellerTierInput.resellerId': id('reseller'),
     'verifyPayoutAccount:ResellerIdInput.resellerId': id('unverifiedPayoutReseller'),
-    'InviteUserInput.resellerId': id('reseller'),
-    'CreateApiKeyInput.resellerId': id('reseller'),
+    // Staff roles (the valid ones below) take no reseller: mostly left out.
+    'InviteUserInput.resellerId': { valid: fc.oneof({ weight: 4, arbitrary: fc.constant(OMIT) }, { weight: 1, arbitrary: ref('reseller') }), hostile: ref('foreignReseller') },
+    'CreateApiKeyInput.resellerId': { valid: fc.oneof({ weight: 4, arbitrary: fc.constant(OMIT) }, { weight: 1, arbitrary: ref('reseller') }), hostile: ref('foreignReseller') },
+    // The customer fixture is ACTIVE: these are the moves its lifecycle allows (others are CONFLICT).
+    'MoveCustomerStageInput.to': { valid: fc.constantFrom('EXPANSION', 'AT_RISK') },
     'AssignCustomerInput.customerId': id('unassignedCustomer', ['foreignCustomer', 'reseller']),
     'AssignCustomerInput.resellerId': id('activeReseller'),
     'ReassignCustomerInput.customerId': id('customer', ['foreignCustomer', 'reseller']),
@@ -124,8 +127,9 @@ export function fieldHints({ today }: HintContext): HintLookup {
     'MarkPaymentFailedInput.paymentId': id('exportedPayment'),
     'AlertIdInput.alertId': id('openAlert'),
     'ResolveAlertInput.alertId': id('openAlert'),
-    'PlanInterventionInput.alertId': id('openAlert'),
-    'PlanInterventionInput.resellerId': id('activeReseller'),
+    // One of the two (an alert or a reseller): each is left out half the time.
+    'PlanInterventionInput.alertId': { valid: fc.oneof(fc.constant(OMIT), ref('openAlert')), hostile: ref('foreignReseller'), given: true },
+    'PlanInterventionInput.resellerId': { valid: fc.oneof(fc.constant(OMIT), ref('activeReseller')), hostile: ref('foreignReseller'), given: true },
     'PlanInterventionInput.dueDate': futureDate,
     'UpdateInterventionInput.interventionId': id('intervention'),
     'RevokeApiKeyInput.apiKeyId': id('apiKey'),
