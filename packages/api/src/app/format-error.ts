@@ -49,7 +49,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && CLIENT_CODES.has(code)) {
-    return { ...base, message: withoutVariableValues(formatted.message), extensions: { code } };
+    // fieldErrors are our own (the storable-text check names the fields it refused).
+    const fieldErrors = formatted.extensions?.fieldErrors;
+    return { ...base, message: withoutVariableValues(formatted.message), extensions: { code, ...(fieldErrors ? { fieldErrors } : {}) } };
   }
   // A GraphQL error raised by graphql-js itself for the client's document or variables, e.g. "Too
   // many errors processing variables": no original error, no resolver path, no code of its own

@@ -16,6 +16,7 @@ import path from 'node:path';
 import { logger } from '../shared/logger.js';
 import { buildContext, type AppServices, type Context } from './context.js';
 import { contextFailure, formatError, httpFailure, retryLaterStatusPlugin } from './format-error.js';
+import { storableTextPlugin } from './input-text.js';
 import { graphqlRateLimit } from './rate-limit.js';
 import { requestIdMiddleware } from './request-id.js';
 import { createSchema } from './schema.js';
@@ -97,6 +98,7 @@ export async function createHttpApp(services: AppServices): Promise<HttpApp> {
     plugins: [
       // graphql-armor is typed against Apollo's CommonJS build, we load its ESM build: same plugin shape.
       ...(armor.plugins as unknown as ApolloServerPlugin<Context>[]),
+      storableTextPlugin,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       retryLaterStatusPlugin as ApolloServerPlugin<Context>,
       config.graphqlIde ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),

@@ -1,6 +1,7 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { AppError } from './errors.js';
 import { checkBatchSize } from './row-errors.js';
+import { isStorableText } from './storable-text.js';
 
 export const MAX_CSV_BYTES = 900_000;
 
@@ -22,6 +23,10 @@ export interface CsvLayout<T> {
  */
 export function readCsv<T>(csv: string, layout: CsvLayout<T>): Partial<Record<keyof T & string, string>>[] {
   if (Buffer.byteLength(csv) > MAX_CSV_BYTES) throw new AppError('BAD_USER_INPUT', `The file is larger than ${Math.floor(MAX_CSV_BYTES / 1000)} kB; split it`);
+  if (!isStorableText(csv)) {
+    const line = csv.split('\n').findIndex((text) => !isStorableText(text)) + 1;
+    throw new AppError('BAD_USER_INPUT', `Line ${line} holds a NUL character or an unpaired surrogate: not a text CSV file`, { line });
+  }
   let rows: string[][];
   try {
     rows = parse(csv, { bom: true, skip_empty_lines: true, trim: true, relax_column_count: false });

@@ -1,6 +1,6 @@
 import { parse, validate } from 'achkit';
 import { describe, expect, it } from 'vitest';
-import { alphanumeric, AchFormatError, isValidRoutingNumber, writeAchFile, type AchCredit, type AchFileInput } from './nacha-writer.js';
+import { alphanumeric, AchFormatError, hasNachaText, isValidRoutingNumber, writeAchFile, type AchCredit, type AchFileInput } from './nacha-writer.js';
 
 const settings = {
   immediateDestination: '021000021',
@@ -102,6 +102,14 @@ describe('NACHA writer', () => {
     expect(() => file([])).toThrow(/at least one entry/);
     expect(() => file([credit(0)], { settings: { ...settings, odfiRouting: '123456789' } })).toThrow(/odfiRouting/);
     expect(() => file([credit(0)], { fileIdModifier: 'a' })).toThrow(/modifier/);
+    // Mandatory fields that would come out blank (nothing in them NACHA's character set can carry).
+    expect(() => file([credit(0)], { settings: { ...settings, companyName: '北京宽带' } })).toThrow(/company name/);
+    expect(() => file([credit(0, { name: '*~|^!' })])).toThrow(/holder name/);
+  });
+
+  it('hasNachaText: a name keeps letters or digits in a NACHA file', () => {
+    expect(['Acme', 'Zoë', '北京 Fiber', '7', "O'Brien"].every(hasNachaText)).toBe(true);
+    expect(['北京宽带', '*~|^!', '€€', '<>{}', ' '].some(hasNachaText)).toBe(false);
   });
 
   it('cleans text fields to upper-case ASCII of a fixed width', () => {

@@ -84,6 +84,17 @@ export function alphanumeric(value: string, length: number): string {
   return ascii.slice(0, length).padEnd(length, ' ');
 }
 
+/**
+ * Whether text keeps something in a NACHA file: at least one character `alphanumeric` does not
+ * turn into a space ("北京宽带" or "*~|" would become a blank field). Names that go into mandatory
+ * fields (company name, receiver name) are checked with this where they are entered.
+ */
+export const NACHA_TEXT_MESSAGE = 'Use letters or digits a bank file can carry (A–Z, 0–9; other characters are left out of NACHA files)';
+
+export function hasNachaText(value: string): boolean {
+  return alphanumeric(value, value.length + 1).trim() !== '';
+}
+
 /** Zero-padded digits, refusing anything that does not fit. */
 export function numeric(value: bigint | number | string, length: number): string {
   const text = String(value);
@@ -118,6 +129,9 @@ export function writeAchFile(input: AchFileInput): AchFile {
   }
   if (!/^[A-Z0-9]$/.test(input.fileIdModifier)) throw new AchFormatError('The file id modifier is one character A–Z or 0–9');
   if (input.credits.length === 0) throw new AchFormatError('A file needs at least one entry');
+  // Mandatory fields a bank refuses blank (the names are checked where they are entered too).
+  if (!hasNachaText(settings.companyName)) throw new AchFormatError(`The ACH company name "${settings.companyName}" has no letters or digits a NACHA file can carry`);
+  if (!hasNachaText(settings.companyId)) throw new AchFormatError('The ACH company id is blank');
   const odfi = settings.odfiRouting.slice(0, 8);
   const lines: string[] = [
     record(
@@ -160,6 +174,7 @@ export function writeAchFile(input: AchFileInput): AchFile {
       if (!isValidRoutingNumber(entry.routingNumber)) throw new AchFormatError(`${entry.individualId}: ${entry.routingNumber} is not a valid routing number`);
       const account = entry.accountNumber.replace(/[\s-]/g, '');
       if (!/^[A-Za-z0-9]{1,17}$/.test(account)) throw new AchFormatError(`${entry.individualId}: the account number must be 1–17 letters or digits`);
+      if (!hasNachaText(entry.name)) throw new AchFormatError(`${entry.individualId}: the account holder name "${entry.name}" has no letters or digits a NACHA file can carry`);
       if (entry.amountCents <= 0n || entry.amountCents > MAX_ENTRY_CENTS) throw new AchFormatError(`${entry.individualId}: an entry amount must be between 0.01 and 99,999,999.99`);
       sequence += 1;
       const trace = odfi + numeric(sequence, 7);

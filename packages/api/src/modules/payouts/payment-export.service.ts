@@ -11,6 +11,7 @@ import { lockForUpdate } from '../../db/locking.js';
 import { sqlRows } from '../../db/raw-sql.js';
 import { conflict, notFound } from '../../shared/errors.js';
 import { addDaysToDate, isDate } from '../../shared/period.js';
+import { spreadsheetText } from '../../shared/spreadsheet-text.js';
 import { isUuid, parseInput, requiredText } from '../../shared/validation.js';
 import { faultPoint } from '../../shared/fault-injection.js';
 import { logger } from '../../shared/logger.js';
@@ -21,7 +22,7 @@ import type { Tenant } from '../tenants/tenant.entity.js';
 import { actorTenant } from '../tenants/tenant.service.js';
 import { markLinesPaid, releaseItems } from './payment-batch.repository.js';
 import { Payment, PaymentBatch, PaymentBatchStatus, PaymentFile, PaymentItem, PaymentStatus } from './payment-batch.entity.js';
-import { writeAchFile, type AchCredit } from './nacha-writer.js';
+import { AchFormatError, writeAchFile, type AchCredit, type AchFile } from './nacha-writer.js';
 
 /** Date and time on the tenant's wall clock (NACHA's creation date and time are local). */
 function localDateTime(now: Date, timeZone: string): { date: string; time: string } {
@@ -89,16 +90,23 @@ export async function exportPaymentBatch(ctx: Context, input: z.input<typeof Exp
     }));
     const [filesToday] = await sqlRows<{ count: number }>(tx, `select count(*)::int as count from payment_file where tenant_id = ? and created_at >= ?::date and created_at < ?::date + 1`, [tenant.id, now.toISOString().slice(0, 10), now.toISOString().slice(0, 10)]);
     const fileIdModifier = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'[filesToday!.count % 36]!;
-    const ach = writeAchFile({
-      settings: tenant.ach,
-      createdOn: local.date,
-      createdAt: local.time,
-      fileIdModifier,
-      effectiveDate,
-      entryDescription: 'COMMISSION',
-      descriptiveDate: batch.period,
-      credits,
-    });
+    let ach: AchFile;
+    try {
+      ach = writeAchFile({
+        settings: tenant.ach,
+        createdOn: local.date,
+        createdAt: local.time,
+        fileIdModifier,
+        effectiveDate,
+        entryDescription: 'COMMISSION',
+        descriptiveDate: batch.period,
+        credits,
+      });
+    } catch (error) {
+      // Data no NACHA file can hold (a name stored before it was checked, an entry past 10 digits): the client can fix it, nothing is written.
+      if (error instanceof AchFormatError) throw conflict(`The NACHA file cannot be written: ${error.message}`);
+      throw error;
+    }
     const check = validateAch(ach.text);
     if (!check.ok) throw new Error(`The NACHA file failed its independent check: ${check.errors.map((e) => e.message).join('; ')}`);
     payments.forEach((payment, index) => {
@@ -108,7 +116,8 @@ export async function exportPaymentBatch(ctx: Context, input: z.input<typeof Exp
     const remittanceCsv = stringify(
       payments.map((payment) => {
         const reseller = resellers.get(payment.reseller.id)!;
-        return [reseller.code, reseller.companyName, payment.holderName, formatMoney(payment.amountCents), tenant.currency, payment.lineCount, payment.secCode, payment.accountType, payment.routingNumber, `****${payment.accountLast4}`, payment.traceNumber, effectiveDate];
+        // Names are the partners' own text: written so a spreadsheet shows them, never runs them.
+        return [reseller.code, spreadsheetText(reseller.companyName), spreadsheetText(payment.holderName), formatMoney(payment.amountCents), tenant.currency, payment.lineCount, payment.secCode, payment.accountType, payment.routingNumber, `****${payment.accountLast4}`, payment.traceNumber, effectiveDate];
       }),
       { header: true, columns: ['reseller_code', 'reseller', 'account_holder', 'amount', 'currency', 'lines', 'sec_code', 'account_type', 'routing_number', 'account', 'trace_number', 'effective_date'] },
     );

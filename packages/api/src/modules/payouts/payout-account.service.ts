@@ -10,11 +10,12 @@ import { logger } from '../../shared/logger.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { Reseller } from '../resellers/reseller.entity.js';
 import { actorTenant } from '../tenants/tenant.service.js';
-import { isValidRoutingNumber } from './nacha-writer.js';
+import { hasNachaText, isValidRoutingNumber, NACHA_TEXT_MESSAGE } from './nacha-writer.js';
 import { BankAccountType, PayoutAccount } from './payout-account.entity.js';
 
 const PayoutAccountSchema = z.object({
-  holderName: requiredText(100),
+  // The receiver's name in NACHA entries (mandatory there).
+  holderName: requiredText(100).refine(hasNachaText, NACHA_TEXT_MESSAGE),
   routingNumber: z.string().trim().refine(isValidRoutingNumber, 'Not a valid ABA routing number (9 digits with a valid check digit)'),
   accountNumber: z
     .string()

@@ -11,7 +11,7 @@ import { CommissionLine } from '../commissions/commission-run.entity.js';
 import { Reseller } from '../resellers/reseller.entity.js';
 import { Tenant } from '../tenants/tenant.entity.js';
 import { actorTenant } from '../tenants/tenant.service.js';
-import { isValidRoutingNumber } from './nacha-writer.js';
+import { hasNachaText, isValidRoutingNumber, NACHA_TEXT_MESSAGE } from './nacha-writer.js';
 import { Payment, PaymentBatch, PaymentBatchStatus, PaymentFile } from './payment-batch.entity.js';
 import { actorKey, approvePaymentBatch, cancelPaymentBatch, createPaymentBatch } from './payment-batch.service.js';
 import { exportPaymentBatch, markPaymentFailed, markPaymentSettled, paymentLines } from './payment-export.service.js';
@@ -69,7 +69,8 @@ const AchSettingsSchema = z.object({
   immediateDestinationName: requiredText(23),
   immediateOrigin: z.string().trim().regex(/^[A-Za-z0-9]{9,10}$/, '9 or 10 letters or digits'),
   immediateOriginName: requiredText(23),
-  companyName: requiredText(16),
+  // The name on receivers' statements: a mandatory NACHA field, so it must keep letters or digits there.
+  companyName: requiredText(16).refine(hasNachaText, NACHA_TEXT_MESSAGE),
   companyId: z.string().trim().regex(/^[A-Za-z0-9]{10}$/, '10 letters or digits'),
   odfiRouting: routing(),
 });
