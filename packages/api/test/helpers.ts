@@ -39,6 +39,11 @@ export interface TestApi {
 
 /** The /graphql budgets of startTestApi (per IP, session and API key, per minute). */
 export const TEST_GRAPHQL_RATE_LIMIT = 1_000_000;
+export const TEST_RATE_LIMIT_ENV = {
+  GRAPHQL_RATE_LIMIT_PER_IP: String(TEST_GRAPHQL_RATE_LIMIT),
+  GRAPHQL_RATE_LIMIT_PER_SESSION: String(TEST_GRAPHQL_RATE_LIMIT),
+  GRAPHQL_RATE_LIMIT_PER_API_KEY: String(TEST_GRAPHQL_RATE_LIMIT),
+};
 
 /** The real HTTP server (express + Apollo) on a random port, on the run's test database. */
 export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
@@ -50,9 +55,7 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     LOGIN_RATE_LIMIT_PER_15_MIN: '1000',
     // Every test request comes from 203.0.113.1 unless it says otherwise, and a test file sends
     // thousands: far above the production budgets (rate-limit.int.test.ts sets its own).
-    GRAPHQL_RATE_LIMIT_PER_IP: String(TEST_GRAPHQL_RATE_LIMIT),
-    GRAPHQL_RATE_LIMIT_PER_SESSION: String(TEST_GRAPHQL_RATE_LIMIT),
-    GRAPHQL_RATE_LIMIT_PER_API_KEY: String(TEST_GRAPHQL_RATE_LIMIT),
+    ...TEST_RATE_LIMIT_ENV,
     PORTAL_DIST: '/nonexistent',
     ADMIN_DIST: '/nonexistent',
     LOG_LEVEL: 'error',

@@ -7,6 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { TEST_RATE_LIMIT_ENV } from '../helpers.js';
 
 const apiDir = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -35,14 +36,16 @@ export function freePort(): Promise<number> {
 
 /**
  * Starts `entry` with the test's environment plus `env`: development mode without demo data, jobs
- * polled every 200 ms, logs at info (the output explains a failure).
+ * polled every 200 ms, logs at info (the output explains a failure), and startTestApi's request
+ * budgets (these tests send far more from one address and session than a person would;
+ * rate-limit.int.test.ts tests the budgets).
  */
 export async function startProduct(env: Record<string, string>, entry: 'src/main.ts' | 'src/worker.ts' = 'src/main.ts'): Promise<ProductProcess> {
   const port = env.PORT ?? String(await freePort());
   let output = '';
   const child = spawn(process.execPath, ['--import', './register.js', entry], {
     cwd: apiDir,
-    env: { ...process.env, NODE_ENV: 'development', PUBLIC_URL: 'http://hub.test', JOBS_POLL_MS: '200', SEED_DEMO: 'false', LOG_LEVEL: 'info', HOST: '127.0.0.1', PORT: port, ...env },
+    env: { ...process.env, NODE_ENV: 'development', PUBLIC_URL: 'http://hub.test', JOBS_POLL_MS: '200', SEED_DEMO: 'false', LOG_LEVEL: 'info', HOST: '127.0.0.1', PORT: port, ...TEST_RATE_LIMIT_ENV, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (chunk) => (output += chunk));
