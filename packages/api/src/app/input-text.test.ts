@@ -25,6 +25,14 @@ describe('unstorableTextPaths', () => {
   it('names every string and key that cannot be stored, by path', () => {
     expect(unstorableTextPaths({ a: 'ok', b: ['ok', 'x\u0000'], c: { d: '\uD800' }, 'k\u0000': 1 })).toEqual(['b.1', 'c.d', 'k\u0000']);
   });
+
+  it('walks values nested a hundred thousand deep (variables arrive before GraphQL coerces them)', () => {
+    let deep: unknown = 'x\u0000';
+    for (let level = 0; level < 100_000; level++) deep = level % 2 ? { a: deep } : [deep];
+    const [path] = unstorableTextPaths(deep);
+    expect(path!.split('.')).toHaveLength(100_000);
+    expect(path!.startsWith('a.0.a.0')).toBe(true);
+  });
 });
 
 describe('unstorableTextInRequest', () => {

@@ -15,17 +15,42 @@ export function isStorableText(value: string): boolean {
 
 export const UNSTORABLE_TEXT_MESSAGE = 'Text must not contain NUL characters or unpaired UTF-16 surrogates';
 
-/** The paths (`customers.3.name`) of the strings in a JSON value that the database cannot hold. */
-export function unstorableTextPaths(value: unknown, path: string[] = [], found: string[] = []): string[] {
-  if (typeof value === 'string') {
-    if (!isStorableText(value)) found.push(path.join('.'));
-  } else if (Array.isArray(value)) {
-    value.forEach((item, index) => unstorableTextPaths(item, [...path, String(index)], found));
-  } else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      // A key is text too (an input object's field names are checked by GraphQL; JSON scalars are not).
-      if (!isStorableText(key)) found.push([...path, key].join('.'));
-      unstorableTextPaths(item, [...path, key], found);
+/**
+ * The paths (`customers.3.name`) of the strings in a JSON value that the database cannot hold.
+ * Walked with a stack of its own, not recursion: variables arrive before GraphQL has coerced them
+ * to their types, and a client may send them nested a hundred thousand deep (a recursive walk
+ * overflowed the call stack, a 500). A step knows its parent, so a path is only built when found.
+ */
+export function unstorableTextPaths(root: unknown): string[] {
+  interface Step {
+    value: unknown;
+    key: string | null;
+    parent: Step | null;
+    /** The key is an object's field name (a key is text too: JSON scalars are not checked by GraphQL). */
+    named?: boolean;
+  }
+  const pathOf = (step: Step) => {
+    const keys: string[] = [];
+    for (let at: Step | null = step; at && at.key !== null; at = at.parent) keys.push(at.key);
+    return keys.reverse().join('.');
+  };
+  const found: string[] = [];
+  const pending: Step[] = [{ value: root, key: null, parent: null }];
+  while (pending.length > 0) {
+    const step = pending.pop()!;
+    const { value } = step;
+    if (step.named && !isStorableText(step.key!)) found.push(pathOf(step));
+    if (typeof value === 'string') {
+      if (!isStorableText(value)) found.push(pathOf(step));
+      continue;
+    }
+    if (value === null || typeof value !== 'object') continue;
+    const named = !Array.isArray(value);
+    const children: [string, unknown][] = named ? Object.entries(value) : value.map((item, index) => [String(index), item]);
+    // Pushed last to first, so paths are found in document order.
+    for (let index = children.length - 1; index >= 0; index--) {
+      const [key, item] = children[index]!;
+      pending.push({ value: item, key, parent: step, named });
     }
   }
   return found;

@@ -18,7 +18,11 @@ describe('nachaProblems (the bad-input test’s independent NACHA reading)', () 
     expect(nachaProblems(file.replace('0000123456RS', '0000123457RS'))).toEqual(expect.arrayContaining([expect.stringMatching(/credit total/)]));
     expect(nachaProblems(file.replace('RIVERSIDE ', 'RIVERSIDE'))).toEqual(expect.arrayContaining([expect.stringMatching(/93 characters/)]));
     expect(nachaProblems(file.replace('RIVERSIDE', 'RIVERSIDÉ'))).toEqual(expect.arrayContaining([expect.stringMatching(/printable ASCII/)]));
-    expect(nachaProblems(write([credit('CCD', 'Riverside', 1n)], '北京'))).toEqual(['batch 1 company name is blank']);
-    expect(nachaProblems(write([credit('PPD', '***', 1n)]))).toEqual(['PPD entry 1 individual name is blank']);
+    // The writer refuses a company name it cannot carry; a file blanked by hand is still caught.
+    const blankCompany = file.split('\n').map((record) => (record.startsWith('5') ? record.slice(0, 4) + ' '.repeat(16) + record.slice(20) : record)).join('\n');
+    expect(blankCompany).not.toBe(file);
+    expect(nachaProblems(blankCompany)).toEqual(['batch 1 company name is blank']);
+    const blankName = write([credit('PPD', 'Riverside', 1n)]).split('\n').map((record) => (record.startsWith('6') ? record.slice(0, 54) + ' '.repeat(22) + record.slice(76) : record)).join('\n');
+    expect(nachaProblems(blankName)).toEqual(['PPD entry 1 individual name is blank']);
   });
 });
