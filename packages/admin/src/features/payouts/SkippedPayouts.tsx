@@ -14,6 +14,7 @@ export type SkippedRow = {
 };
 
 function reasonColor(reason: string): string {
+  if (reason === 'OVER_ACH_ENTRY_LIMIT') return 'red';
   return reason === 'NO_VERIFIED_ACCOUNT' ? 'orange' : 'gray';
 }
 

@@ -12,6 +12,8 @@ export function skipReasonLabel(reason: string): string {
       return 'below minimum payout, carried over';
     case 'NO_VERIFIED_ACCOUNT':
       return 'bank details not verified';
+    case 'OVER_ACH_ENTRY_LIMIT':
+      return 'over the ACH entry limit ($99,999,999.99), pay by other means';
     default:
       return reason.toLowerCase().replaceAll('_', ' ');
   }

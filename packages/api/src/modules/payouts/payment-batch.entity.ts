@@ -4,6 +4,7 @@ import { TenantOwned } from '../../db/tenant-owned.entity.js';
 import { CommissionLine } from '../commissions/commission-run.entity.js';
 import { Reseller } from '../resellers/reseller.entity.js';
 import { BankAccountType } from './payout-account.entity.js';
+import type { SkipReason } from './payment-plan.js';
 
 export enum PaymentBatchStatus {
   DRAFT = 'DRAFT',
@@ -31,7 +32,7 @@ export interface SkippedReseller {
   code: string;
   name: string;
   cents: string;
-  reason: 'BELOW_MINIMUM' | 'NO_VERIFIED_ACCOUNT';
+  reason: SkipReason;
 }
 
 /** One run of payouts (SPEC §4): DRAFT → APPROVED (a second person) → EXPORTED → COMPLETED. */

@@ -10,6 +10,8 @@ describe('who a batch pays', () => {
     [1n, 0n, true, 'pay'],
     [125000n, 5000n, false, 'NO_VERIFIED_ACCOUNT'],
     [100n, 5000n, false, 'BELOW_MINIMUM'],
+    [9_999_999_999n, 5000n, true, 'pay'], // $99,999,999.99: the most one ACH entry carries
+    [10_000_000_000n, 5000n, true, 'OVER_ACH_ENTRY_LIMIT'],
   ])('%s cents, minimum %s, verified %s → %s', (cents, minimumCents, hasVerifiedAccount, expected) => {
     const [decision] = decidePayments([{ resellerId: 'r', cents, minimumCents, hasVerifiedAccount }]);
     expect(decision!.pay ? 'pay' : decision!.reason).toBe(expected);

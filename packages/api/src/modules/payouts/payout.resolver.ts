@@ -125,7 +125,7 @@ class SkippedPayoutType {
   @Field() code!: string;
   @Field() name!: string;
   @Field(() => Money) amount!: Money;
-  @Field({ description: 'BELOW_MINIMUM (carried over) or NO_VERIFIED_ACCOUNT.' }) reason!: string;
+  @Field({ description: 'BELOW_MINIMUM (carried over), NO_VERIFIED_ACCOUNT, or OVER_ACH_ENTRY_LIMIT (more than one ACH entry carries: pay it by other means).' }) reason!: string;
 }
 
 @InputType()
