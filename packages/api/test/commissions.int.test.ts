@@ -197,6 +197,12 @@ describe('disputes', () => {
     // A disputed period cannot be recalculated under the partner's feet.
     expect(errorCode(await gqlAs(tt.tokens.finance)(RUN, { p: '2026-02' }))).toBe('CONFLICT');
     await gqlAs(tt.tokens.finance)(`mutation($i: AddCommissionDisputeMessageInput!) { addCommissionDisputeMessage(input: $i) { dispute { id } } }`, { i: { disputeId, message: 'Checking the invoice.' } });
+    // A rejection keeps the calculated amount: a corrected amount with it is refused, not dropped.
+    const rejectedWithAmount = await gqlAs(tt.tokens.finance)(`mutation($i: ResolveCommissionDisputeInput!) { resolveCommissionDispute(input: $i) { dispute { status } } }`, {
+      i: { disputeId, resolution: 'REJECTED', message: 'No.', correctedAmount: '35.00' },
+    });
+    expect(errorCode(rejectedWithAmount)).toBe('BAD_USER_INPUT');
+    expect(rejectedWithAmount.errors![0]!.extensions!.fieldErrors).toEqual({ correctedAmount: 'Only when the dispute is upheld' });
     const resolved = await gqlAs(tt.tokens.finance)(
       `mutation($i: ResolveCommissionDisputeInput!) { resolveCommissionDispute(input: $i) { dispute { status resolution correctedAmount { amount } line { status } messages { authorLabel fromPartner body } } } }`,
       { i: { disputeId, resolution: 'UPHELD', message: 'You are right: corrected to 35.00.', correctedAmount: '35.00' } },

@@ -71,6 +71,9 @@ export async function resolveCommissionDispute(ctx: Context, input: { disputeId:
       if (!(error instanceof MoneyFormatError)) throw error;
       throw badInput('Give the corrected amount of the line', { correctedAmount: 'A decimal amount, e.g. 125.00' });
     }
+  } else if (input.correctedAmount != null && input.correctedAmount.trim() !== '') {
+    // A rejection keeps the calculated amount: a corrected amount sent with it would be silently dropped.
+    throw badInput('A rejected dispute keeps the calculated amount: leave the corrected amount empty', { correctedAmount: 'Only when the dispute is upheld' });
   }
   const tenant = await actorTenant(ctx);
   return ctx.em.transactional(async (tx) => {
