@@ -182,6 +182,8 @@ describe('payment batches', () => {
     expect(lines.every((line) => line.length === 94)).toBe(true);
     expect(parsed.control).toMatchObject({ batchCount: 2, blockCount: 1, entryAddendaCount: 2, totalDebit: 0, totalCredit: 20045, entryHash: String(1100001 + 1140153).padStart(10, '0') });
     expect(parsed.batches.map((b) => [b.sec, b.companyName, b.companyId, b.control!.totalCredit])).toEqual([['CCD', 'PAY NETWORKS', '1234567890', 12045], ['PPD', 'PAY NETWORKS', '1234567890', 8000]]);
+    // Partners' statements show the commission period as the descriptive date.
+    expect(lines.filter((record) => record.startsWith('5')).map((header) => header.slice(63, 69))).toEqual(['JAN 26', 'JAN 26']);
     const entries = parsed.batches.flatMap((b) => b.entries);
     expect(entries.map((e) => [e.idNumber, e.txnCode, e.routing, e.account, e.amountCents])).toEqual([
       [resellers.a.code, 22, '011000015', ACCOUNTS.a, 12045],

@@ -1,6 +1,6 @@
 import { parse, validate } from 'achkit';
 import { describe, expect, it } from 'vitest';
-import { alphanumeric, AchFormatError, hasNachaText, isValidRoutingNumber, writeAchFile, type AchCredit, type AchFileInput } from './nacha-writer.js';
+import { alphanumeric, AchFormatError, hasNachaText, isValidRoutingNumber, periodDescriptiveDate, writeAchFile, type AchCredit, type AchFileInput } from './nacha-writer.js';
 
 const settings = {
   immediateDestination: '021000021',
@@ -124,4 +124,15 @@ describe('NACHA writer', () => {
     ['12345678', false],
     ['01100001a', false],
   ])('routing number %s valid: %s', (routing, valid) => expect(isValidRoutingNumber(routing)).toBe(valid));
+});
+
+describe('periodDescriptiveDate', () => {
+  it.each([
+    ['2026-10', 'OCT 26'],
+    ['2026-01', 'JAN 26'],
+    ['2030-12', 'DEC 30'],
+  ])('%s → %s (six characters, as the batch header holds)', (period, expected) => {
+    expect(periodDescriptiveDate(period)).toBe(expected);
+    expect(periodDescriptiveDate(period)).toHaveLength(6);
+  });
 });

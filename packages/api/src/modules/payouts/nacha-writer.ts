@@ -122,6 +122,14 @@ function hashOf(sum: bigint): string {
   return numeric(sum % 10_000_000_000n, 10);
 }
 
+const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
+
+/** The Company Descriptive Date a payee's statement shows for a commission period: `2026-10` → `OCT 26`. */
+export function periodDescriptiveDate(period: string): string {
+  const [year, month] = period.split('-');
+  return `${MONTHS[Number(month) - 1]} ${year!.slice(2)}`;
+}
+
 export function writeAchFile(input: AchFileInput): AchFile {
   const { settings } = input;
   for (const [field, routing] of [['immediateDestination', settings.immediateDestination], ['odfiRouting', settings.odfiRouting]] as const) {

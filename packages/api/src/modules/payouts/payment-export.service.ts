@@ -22,7 +22,7 @@ import type { Tenant } from '../tenants/tenant.entity.js';
 import { actorTenant } from '../tenants/tenant.service.js';
 import { markLinesPaid, releaseItems } from './payment-batch.repository.js';
 import { Payment, PaymentBatch, PaymentBatchStatus, PaymentFile, PaymentItem, PaymentStatus } from './payment-batch.entity.js';
-import { AchFormatError, writeAchFile, type AchCredit, type AchFile } from './nacha-writer.js';
+import { AchFormatError, periodDescriptiveDate, writeAchFile, type AchCredit, type AchFile } from './nacha-writer.js';
 
 /** Date and time on the tenant's wall clock (NACHA's creation date and time are local). */
 function localDateTime(now: Date, timeZone: string): { date: string; time: string } {
@@ -99,7 +99,7 @@ export async function exportPaymentBatch(ctx: Context, input: z.input<typeof Exp
         fileIdModifier,
         effectiveDate,
         entryDescription: 'COMMISSION',
-        descriptiveDate: batch.period,
+        descriptiveDate: periodDescriptiveDate(batch.period),
         credits,
       });
     } catch (error) {
