@@ -186,7 +186,7 @@ const selections = new Map<string, string>();
 function documentOf(op: RootOperation, variant: Variant, args: Record<string, unknown>) {
   const key = `${op.coordinate}${variant.label}`;
   if (!selections.has(key)) {
-    selections.set(key, selectionFor(op.field.type, documentWrapper(op, args), { skip: (parent, field) => guardedCoordinates.has(`${parent.name}.${field.name}`) }));
+    selections.set(key, selectionFor(schema, op.field.type, documentWrapper(op, args), { skip: (parent, field) => guardedCoordinates.has(`${parent.name}.${field.name}`) }));
   }
   return operationDocument(op, args, selections.get(key)!);
 }
@@ -331,9 +331,9 @@ describe.concurrent('guarded fields, reached from the operations that return the
           counts.fields++;
           const world = worlds.A;
           const args = buildArguments(op, fillFor(world, world.r1, caller, variant));
-          const parent = schema.getType(g.type) as unknown as { getFields(): Record<string, { type: Parameters<typeof selectionFor>[0] }> };
+          const parent = schema.getType(g.type) as unknown as { getFields(): Record<string, { type: Parameters<typeof selectionFor>[1] }> };
           const target = parent.getFields()[g.field]!.type;
-          const inner = isLeafType(getNamedType(target)) ? '' : selectionFor(target, (s) => s, { maxLevels: 0 });
+          const inner = isLeafType(getNamedType(target)) ? '' : selectionFor(schema, target, (s) => ({ document: s, variables: {} }), { maxLevels: 0 });
           const { document, variables } = operationDocument(op, args, selectionAlong(op.field.type, path, `${g.field} ${inner}`));
           const label = `${g.coordinate} via ${op.name} as ${caller.id}`;
           const result = await send(caller, op, document, variables);

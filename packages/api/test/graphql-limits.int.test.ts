@@ -12,7 +12,9 @@ import { parse, specifiedRules, validate } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spaOperations } from '../bench/spa-operations.js';
 import { createSchema } from '../src/app/schema.js';
+import { operationCost } from '../src/app/query-cost.js';
 import { GRAPHQL_LIMITS, graphqlArmor } from '../src/app/server.js';
+import { MAX_PAGE_SIZE } from '../src/shared/pagination.js';
 import { createTestTenant, startTestApi, type TestApi, type TestTenant } from './helpers.js';
 
 const PRODUCTION = {
@@ -67,6 +69,40 @@ describe('cost and directives', () => {
     const one = await api.gql(`{ ${page('first', 100)} }`, {}, { token: tt.tokens.admin });
     expect(one.errors).toBeUndefined();
     expect(one.data.first.totalCount).toBe(0);
+
+    // The same two pages with their size in a variable are refused as well, with the same cost;
+    // at ten rows a page they are under the limit and run.
+    const withVariable = `query($n: Int) { ${page('first', 0).replace('first: 0', 'first: $n')} ${page('second', 0).replace('first: 0', 'first: $n')} }`;
+    const variableRefused = await api.gql(withVariable, { n: 100 }, { token: tt.tokens.admin });
+    expect(variableRefused.status).toBe(400);
+    expect(variableRefused.data).toBeUndefined();
+    expect(variableRefused.errors![0]!.extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(variableRefused.errors![0]!.message).toBe(`Query Cost limit of 20000 exceeded, found ${found}.`);
+    const variableAccepted = await api.gql(withVariable, { n: 10 }, { token: tt.tokens.admin });
+    expect(variableAccepted.errors).toBeUndefined();
+    expect(variableAccepted.data.second.totalCount).toBe(0);
+
+    // A page without `first` is costed at the default size (20): fifteen of them are over.
+    const bare = `{ ${Array.from({ length: GRAPHQL_LIMITS.maxAliases }, (_, i) => page(`p${i}`, 0).replace('(first: 0)', '')).join(' ')} }`;
+    const bareRefused = await api.gql(bare, {}, { token: tt.tokens.admin });
+    expect(bareRefused.status).toBe(400);
+    expect(bareRefused.errors![0]!.message).toMatch(/Cost limit of 20000 exceeded/);
+  });
+
+  it('costs a page by the size it will have: literal, variable or the default', async () => {
+    const schema = await createSchema();
+    const doc = (args: string, variables = '') => parse(`query${variables} { customers${args} { nodes { id name mrr { amount } } } }`);
+    const literal100 = operationCost(schema, doc('(first: 100)'), {});
+    const literal20 = operationCost(schema, doc('(first: 20)'), {});
+    expect(literal100).toBeGreaterThan(literal20);
+    expect(operationCost(schema, doc('(first: $n)', '($n: Int)'), { n: 100 })).toBe(literal100);
+    expect(operationCost(schema, doc('', ''), {})).toBe(literal20);
+    // A variable left out or null runs the default page.
+    expect(operationCost(schema, doc('(first: $n)', '($n: Int)'), {})).toBe(literal20);
+    expect(operationCost(schema, doc('(first: $n)', '($n: Int)'), { n: null })).toBe(literal20);
+    // Fields without paging are costed as they are, in fragments too.
+    const fragment = parse(`query($n: Int) { ...Page } fragment Page on Query { customers(first: $n) { nodes { id } } }`);
+    expect(operationCost(schema, fragment, { n: 50 })).toBe(operationCost(schema, parse('query { ...Page } fragment Page on Query { customers(first: 50) { nodes { id } } }'), {}));
   });
 
   it('refuses more than 20 directives, accepts 20', async () => {
@@ -84,13 +120,14 @@ describe("the SPAs' own documents", () => {
   it('every query and mutation the portal and the admin console send passes every limit, with room to spare', async () => {
     const schema = await createSchema();
     const costs: { app: string; name: string; cost: number }[] = [];
-    let current = { app: '', name: '' };
-    const production = graphqlArmor({ env: 'production' }, { onCost: (cost) => costs.push({ ...current, cost }) });
+    const production = graphqlArmor({ env: 'production' });
     for (const app of ['portal', 'admin'] as const) {
       const operations = spaOperations(app);
       expect(operations.length).toBeGreaterThan(20);
       for (const operation of operations) {
-        current = { app, name: operation.name };
+        // Costed at the largest page a client may ask for, whatever page size the SPA sends.
+        const largestPages = { first: MAX_PAGE_SIZE, last: MAX_PAGE_SIZE };
+        costs.push({ app, name: operation.name, cost: operationCost(schema, operation.document, largestPages) });
         const errors = validate(schema, operation.document, [...specifiedRules, ...production.validationRules]);
         expect({ operation: `${app} ${operation.name}`, errors: errors.map((e) => e.message) }).toEqual({ operation: `${app} ${operation.name}`, errors: [] });
         // The document as the client sends it stays under the parser's token limit.
@@ -99,9 +136,10 @@ describe("the SPAs' own documents", () => {
     }
     costs.sort((a, b) => b.cost - a.cost);
     const heaviest = costs[0]!;
-    // The heaviest (an admin page) is real work, and still under half the limit.
+    // The heaviest (an admin page) is real work, and even with 100 rows a page under the limit:
+    // no page size a SPA may send is refused.
     expect(heaviest.cost).toBeGreaterThan(100);
-    expect(heaviest.cost).toBeLessThan(GRAPHQL_LIMITS.maxCost / 2);
+    expect(heaviest.cost).toBeLessThan(GRAPHQL_LIMITS.maxCost);
     console.log(`heaviest SPA operations by cost (limit ${GRAPHQL_LIMITS.maxCost}): ${costs.slice(0, 5).map((c) => `${c.app} ${c.name} ${c.cost}`).join(', ')}`);
   });
 });

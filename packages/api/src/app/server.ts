@@ -17,6 +17,7 @@ import { logger } from '../shared/logger.js';
 import { buildContext, type AppServices, type Context } from './context.js';
 import { contextFailure, formatError, httpFailure, retryLaterStatusPlugin } from './format-error.js';
 import { storableTextPlugin } from './input-text.js';
+import { costLimitPlugin } from './query-cost.js';
 import { graphqlRateLimit } from './rate-limit.js';
 import { requestIdMiddleware } from './request-id.js';
 import { createSchema } from './schema.js';
@@ -26,8 +27,8 @@ export const GRAPHQL_LIMITS = {
   maxDepth: 12,
   /**
    * graphql-armor's static cost: 2 per object field and 1 per scalar, children weighted 1.5 per
-   * level, and a connection's subtree multiplied by its `first`/`last` when that is a literal (a
-   * variable counts once; pages are capped at 100 anyway).
+   * level, and a connection's subtree multiplied by its page size — literal, variable or default
+   * (query-cost.ts).
    */
   maxCost: 20_000,
   maxAliases: 15,
@@ -41,14 +42,14 @@ export const GRAPHQL_LIMITS = {
 export const HTTP_KEEP_ALIVE_MS = 65_000;
 
 /**
- * The validation rules and plugins that enforce GRAPHQL_LIMITS. Batching is off (Apollo), and field
- * suggestions are hidden in production so the schema cannot be guessed through errors. `onCost`
- * sees the cost of every accepted operation (tests measure the SPAs' documents with it).
+ * The validation rules and plugins that enforce GRAPHQL_LIMITS but cost, which needs the request's
+ * variables (costLimitPlugin). Batching is off (Apollo), and field suggestions are hidden in
+ * production so the schema cannot be guessed through errors.
  */
-export function graphqlArmor(config: Pick<Config, 'env'>, options: { onCost?: (cost: number) => void } = {}) {
+export function graphqlArmor(config: Pick<Config, 'env'>) {
   return new ApolloArmor({
     maxDepth: { n: GRAPHQL_LIMITS.maxDepth },
-    costLimit: { maxCost: GRAPHQL_LIMITS.maxCost, onAccept: options.onCost ? [(_context, { n }) => options.onCost!(n)] : [] },
+    costLimit: { enabled: false },
     maxAliases: { n: GRAPHQL_LIMITS.maxAliases },
     maxDirectives: { n: GRAPHQL_LIMITS.maxDirectives },
     maxTokens: { enabled: false },
@@ -99,6 +100,7 @@ export async function createHttpApp(services: AppServices): Promise<HttpApp> {
       // graphql-armor is typed against Apollo's CommonJS build, we load its ESM build: same plugin shape.
       ...(armor.plugins as unknown as ApolloServerPlugin<Context>[]),
       storableTextPlugin,
+      costLimitPlugin(GRAPHQL_LIMITS.maxCost),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       retryLaterStatusPlugin as ApolloServerPlugin<Context>,
       config.graphqlIde ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),

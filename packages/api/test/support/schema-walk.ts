@@ -18,7 +18,6 @@ import {
   isNonNullType,
   isObjectType,
   isRequiredArgument,
-  Kind,
   Lexer,
   parse,
   Source,
@@ -31,6 +30,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import { operationCost } from '../../src/app/query-cost.js';
 
 export type RootKind = 'Query' | 'Mutation';
 
@@ -204,13 +204,16 @@ function printNodes(nodes: Node[]): string {
   return `{ ${nodes.map((node) => (node.children ? `${node.name} ${printNodes(node.children)}` : node.name)).join(' ')} }`;
 }
 
-/** The selection set for a result of `type` ('' for a leaf), as deep and wide as the limits allow. */
-export function selectionFor(type: GraphQLOutputType, wrap: (selection: string) => string, options: SelectionOptions = {}): string {
+/**
+ * The selection set for a result of `type` ('' for a leaf), as deep and wide as the limits allow
+ * once `wrap` has made it the operation that will be sent.
+ */
+export function selectionFor(schema: GraphQLSchema, type: GraphQLOutputType, wrap: (selection: string) => OperationDocument, options: SelectionOptions = {}): string {
   if (isLeafType(getNamedType(type))) return '';
   const limits = options.limits ?? SERVER_LIMITS;
   // Margins: the limits are the server's, a document near them is one refactor away from a refusal.
   const fits = (selection: string) => {
-    const measured = measureDocument(wrap(selection));
+    const measured = measureDocument(schema, wrap(selection));
     return measured.tokens <= limits.tokens * 0.9 && measured.cost <= limits.cost * 0.75 && measured.depth <= limits.depth - 2;
   };
   for (let levels = options.maxLevels ?? 3; levels >= 0; levels--) {
@@ -265,27 +268,22 @@ export function operationDocument(operation: RootOperation, args: Record<string,
 }
 
 /** Wraps a selection as the operation's document (for measuring while a selection is chosen). */
-export function documentWrapper(operation: RootOperation, args: Record<string, unknown>): (selection: string) => string {
-  return (selection) => operationDocument(operation, args, selection).document;
+export function documentWrapper(operation: RootOperation, args: Record<string, unknown>): (selection: string) => OperationDocument {
+  return (selection) => operationDocument(operation, args, selection);
 }
 
 /**
- * Tokens (as graphql-js counts them for `maxTokens`), depth of nested fields, and the static cost
- * graphql-armor computes (objects 2, scalars 1, ×1.5 per level; our documents pass page sizes as
- * variables, which armor does not multiply).
+ * Tokens (as graphql-js counts them for `maxTokens`), depth of nested fields, and the cost the
+ * server computes for it with its variables (src/app/query-cost.ts).
  */
-export function measureDocument(document: string): { tokens: number; depth: number; cost: number } {
+export function measureDocument(schema: GraphQLSchema, { document, variables }: OperationDocument): { tokens: number; depth: number; cost: number } {
   const lexer = new Lexer(new Source(document));
   let tokens = 0;
   while (lexer.advance().kind !== TokenKind.EOF) tokens++;
-  const operation = parse(document).definitions[0] as OperationDefinitionNode;
+  const parsed = parse(document);
+  const operation = parsed.definitions[0] as OperationDefinitionNode;
   const depthOf = (set: SelectionSetNode | undefined): number => (set ? 1 + Math.max(0, ...set.selections.map((s) => depthOf((s as FieldNode).selectionSet))) : 0);
-  const costOf = (node: FieldNode): number => {
-    if (!node.selectionSet) return 1;
-    return 2 + node.selectionSet.selections.reduce((sum, child) => sum + 1.5 * (child.kind === Kind.FIELD ? costOf(child) : 0), 0);
-  };
-  const cost = operation.selectionSet.selections.reduce((sum, child) => sum + (child.kind === Kind.FIELD ? costOf(child) : 0), 0);
-  return { tokens, depth: depthOf(operation.selectionSet), cost };
+  return { tokens, depth: depthOf(operation.selectionSet), cost: operationCost(schema, parsed, variables) };
 }
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
