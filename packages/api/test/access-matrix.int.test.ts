@@ -116,7 +116,7 @@ function expectedOutcome(row: PolicyRow, caller: Caller, namesRecords: boolean):
   if (row.who === 'PUBLIC') return 'ALLOWED';
   if (caller.kind === 'public') return 'UNAUTHENTICATED';
   if (!admits(row, caller.role)) return 'FORBIDDEN';
-  if (row.peopleOnly && caller.kind === 'apiKey') return 'BAD_USER_INPUT';
+  if (row.peopleOnly && caller.kind === 'apiKey') return 'FORBIDDEN';
   if (namesRecords && (caller.tenant === 'B' || caller.partner === 'r2')) return 'NOT_FOUND';
   return 'ALLOWED';
 }

@@ -23,7 +23,7 @@ export interface PolicyRow {
    * another tenant's ids are NOT_FOUND. Declared on every row a reseller role may call.
    */
   resellers?: 'OWN';
-  /** Only a signed-in person may: an API key with an admitted role gets BAD_USER_INPUT. */
+  /** Only a signed-in person may (`@PeopleOnly`): an API key with an admitted role gets FORBIDDEN. */
   peopleOnly?: true;
   /** Why the rule is what it is, where the roles alone do not say it. */
   note?: string;
@@ -248,7 +248,7 @@ function whoLabel(who: Who): string {
  * section, in the order of POLICY_SECTIONS.
  */
 export function renderPolicyTable(sections = POLICY_SECTIONS): string {
-  const note = (row: PolicyRow) => [row.peopleOnly ? 'People only: an API key gets `BAD_USER_INPUT`.' : '', row.note ?? ''].filter(Boolean).join(' ');
+  const note = (row: PolicyRow) => [row.peopleOnly ? 'People only: an API key gets `FORBIDDEN`.' : '', row.note ?? ''].filter(Boolean).join(' ');
   const line = (key: string, row: PolicyRow) => `| \`${key}\` | ${whoLabel(row.who)} | ${row.resellers === 'OWN' ? 'own reseller only' : '—'} | ${note(row)} |`;
   return [
     '"staff" is `ADMIN`, `FINANCE` and `PARTNER_MANAGER`; "resellers" is `RESELLER_OWNER` and `RESELLER_STAFF`. An API key acts',

@@ -1,4 +1,4 @@
-import type { AuthChecker } from 'type-graphql';
+import { createMethodMiddlewareDecorator, type AuthChecker } from 'type-graphql';
 import type { Context } from '../app/context.js';
 import { forbidden, unauthenticated } from '../shared/errors.js';
 import type { Role } from './roles.js';
@@ -14,3 +14,15 @@ export const authChecker: AuthChecker<Context, Role> = ({ context }, roles) => {
   if (roles.length === 0 || roles.includes(actor.role)) return true;
   throw forbidden();
 };
+
+/**
+ * For what only a person can do (end a session, author a note): any other caller — an API key —
+ * is FORBIDDEN with `reason`. type-graphql runs `@Authorized` first, so an anonymous caller is
+ * still UNAUTHENTICATED and a wrong role still FORBIDDEN by role.
+ */
+export function PeopleOnly(reason: string): MethodDecorator {
+  return createMethodMiddlewareDecorator<Context>(async ({ context }, next) => {
+    if (context.actor?.kind !== 'user') throw forbidden(reason);
+    return next();
+  });
+}

@@ -3,6 +3,7 @@ import type { Context } from '../app/context.js';
 import { Reseller } from '../modules/resellers/reseller.entity.js';
 import { actorTenant } from '../modules/tenants/tenant.service.js';
 import { ApiKey } from './api-key.entity.js';
+import { PeopleOnly } from './auth-checker.js';
 import { InviteUserInput, UserPayload, Viewer, ViewerKind } from './auth.types.js';
 import { RESELLER_ROLES, Role, STAFF_ROLES } from './roles.js';
 import { User } from './user.entity.js';
@@ -23,7 +24,8 @@ export class AuthResolver {
     return { kind: actor.kind === 'user' ? ViewerKind.USER : ViewerKind.API_KEY, role: actor.role, user, apiKey, tenant, reseller };
   }
 
-  @Mutation(() => Boolean, { description: 'Ends the current session (the token stops working at once).' })
+  @Mutation(() => Boolean, { description: 'Ends the current session (the token stops working at once). People only: an API key is FORBIDDEN.' })
+  @PeopleOnly('Only a signed-in user has a session to end; an API key is revoked in the admin console')
   logout(@Ctx() ctx: Context) {
     return logout(ctx);
   }

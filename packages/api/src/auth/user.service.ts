@@ -13,7 +13,7 @@ import { Reseller } from '../modules/resellers/reseller.entity.js';
 import { actorTenant, resolvePublicTenant, tenantQuery } from '../modules/tenants/tenant.service.js';
 import type { Tenant } from '../modules/tenants/tenant.entity.js';
 import { addDays } from '../shared/clock.js';
-import { AppError, badInput, conflict, consumeOrRefuse, notFound, unauthenticated } from '../shared/errors.js';
+import { AppError, badInput, conflict, consumeOrRefuse, forbidden, notFound, unauthenticated } from '../shared/errors.js';
 import { hashToken, newSecretToken } from '../shared/tokens.js';
 import { email, isUuid, parseInput, password, requiredText } from '../shared/validation.js';
 import { hashPassword, verifyPassword } from './password.js';
@@ -170,7 +170,7 @@ export async function login(ctx: Context, input: { tenantSlug?: string | null; e
 
 export async function logout(ctx: Context): Promise<boolean> {
   const actor = ctx.actor;
-  if (actor?.kind !== 'user') throw badInput('Only a signed-in user has a session to end');
+  if (actor?.kind !== 'user') throw forbidden('Only a signed-in user has a session to end');
   await ctx.em.nativeUpdate(Session, { id: actor.sessionId }, { revokedAt: ctx.app.clock.now() });
   return true;
 }

@@ -1,5 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../app/context.js';
+import { PeopleOnly } from '../../auth/auth-checker.js';
 import { PARTNER_TEAM, STAFF_ROLES } from '../../auth/roles.js';
 import { User } from '../../auth/user.entity.js';
 import { OutboxEmail } from '../../emails/outbox-email.entity.js';
@@ -54,6 +55,7 @@ export class ResellerApplicationResolver {
   }
 
   @Authorized(...PARTNER_TEAM)
+  @PeopleOnly('Notes are written by people; an API key cannot add one')
   @Mutation(() => ResellerApplicationPayload)
   async addApplicationNote(@Arg('input') input: AddApplicationNoteInput, @Ctx() ctx: Context) {
     return { application: (await addApplicationNote(ctx, input)).application };

@@ -7,7 +7,7 @@ import { User, UserStatus } from '../../auth/user.entity.js';
 import { EmailTemplate } from '../../emails/outbox-email.entity.js';
 import { queueEmail } from '../../emails/outbox.service.js';
 import { applicationReceived, applicationRejected, newApplicationForAdmins } from '../../emails/templates/application-emails.js';
-import { badInput, conflict, consumeOrRefuse, notFound } from '../../shared/errors.js';
+import { conflict, consumeOrRefuse, forbidden, notFound } from '../../shared/errors.js';
 import { paginate, textSearch, type PageArgs } from '../../shared/pagination.js';
 import { hashToken, newSecretToken } from '../../shared/tokens.js';
 import { email, isUuid, optionalText, parseInput, phone, requiredText, website } from '../../shared/validation.js';
@@ -203,7 +203,7 @@ export async function startApplicationReview(ctx: Context, applicationId: string
 export async function addApplicationNote(ctx: Context, input: { applicationId: string; body: string }) {
   const body = parseInput(z.object({ body: requiredText(5000) }), { body: input.body }).body;
   const userId = actorUserId(ctx.actor);
-  if (!userId) throw badInput('Notes are written by people; API keys cannot add notes');
+  if (!userId) throw forbidden('Notes are written by people; an API key cannot add one');
   const application = await getResellerApplication(ctx, input.applicationId);
   const note = ctx.em.create(ApplicationNote, { tenant: application.tenant, application, author: ctx.em.getReference(User, userId), body });
   await ctx.em.flush();
