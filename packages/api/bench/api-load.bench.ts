@@ -60,6 +60,7 @@ import { systemClock, type Clock } from '../src/shared/clock.js';
 import { setLogLevel } from '../src/shared/logger.js';
 import { previousPeriod } from '../src/shared/period.js';
 import { benchServer, generate } from './generate.js';
+import { benchSize } from './measure.js';
 import { runWhenMain, type BenchResult } from './report.js';
 import { freePort, peakRssOf, startChild, type Child } from './server-process.js';
 import { spaOperations, type SpaOperation } from './spa-operations.js';
@@ -79,17 +80,14 @@ export const FULL: LoadSize = { resellers: 400, customers: 20_000, months: 12, s
 export const SMALL: LoadSize = { resellers: 60, customers: 1_000, months: 12, seed: 23, partnerClients: 150, staffClients: 50, seconds: 20, warmupSeconds: 3 };
 
 function sizeFromEnv(quick: boolean): LoadSize {
-  const base = quick || process.env.BENCH_SCALE === 'small' ? SMALL : FULL;
-  const env = (key: string, fallback: number) => (process.env[`BENCH_LOAD_${key}`] ? Number(process.env[`BENCH_LOAD_${key}`]) : fallback);
-  return {
-    ...base,
-    resellers: env('RESELLERS', base.resellers),
-    customers: env('CUSTOMERS', base.customers),
-    partnerClients: env('PARTNERS', base.partnerClients),
-    staffClients: env('STAFF', base.staffClients),
-    seconds: env('SECONDS', base.seconds),
-    warmupSeconds: env('WARMUP_SECONDS', base.warmupSeconds),
-  };
+  return benchSize(quick, { full: FULL, small: SMALL }, {
+    resellers: 'BENCH_LOAD_RESELLERS',
+    customers: 'BENCH_LOAD_CUSTOMERS',
+    partnerClients: 'BENCH_LOAD_PARTNERS',
+    staffClients: 'BENCH_LOAD_STAFF',
+    seconds: 'BENCH_LOAD_SECONDS',
+    warmupSeconds: 'BENCH_LOAD_WARMUP_SECONDS',
+  });
 }
 
 const PASSWORD = 'bench-load-password-1';

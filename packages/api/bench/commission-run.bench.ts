@@ -22,7 +22,7 @@ import { systemClock } from '../src/shared/clock.js';
 import { setLogLevel } from '../src/shared/logger.js';
 import { firstDayOf, lastDayOf } from '../src/shared/period.js';
 import { benchServer, generate } from './generate.js';
-import { named, sqlMeter, withCpuProfile, withPeakRss } from './measure.js';
+import { benchSize, named, sqlMeter, withCpuProfile, withPeakRss } from './measure.js';
 import { runWhenMain, type BenchResult } from './report.js';
 
 export interface CommissionRunSize {
@@ -41,16 +41,14 @@ export const FULL: CommissionRunSize = { resellers: 10_000, customers: 350_000, 
 /** CI scale: 100 resellers, 10,000 paid lines in the run's month. */
 export const SMALL: CommissionRunSize = { resellers: 100, customers: 2_500, invoicesPerMonth: 4, months: 2, seed: 42 };
 
-export function sizeFromEnv(quick: boolean): CommissionRunSize {
-  const base = quick || process.env.BENCH_SCALE === 'small' ? SMALL : FULL;
-  const env = (key: string, fallback: number) => (process.env[key] ? Number(process.env[key]) : fallback);
-  return {
-    resellers: env('BENCH_RESELLERS', base.resellers),
-    customers: env('BENCH_CUSTOMERS', base.customers),
-    invoicesPerMonth: env('BENCH_INVOICES_PER_MONTH', base.invoicesPerMonth),
-    months: env('BENCH_MONTHS', base.months),
-    seed: env('BENCH_SEED', base.seed),
-  };
+function sizeFromEnv(quick: boolean): CommissionRunSize {
+  return benchSize(quick, { full: FULL, small: SMALL }, {
+    resellers: 'BENCH_RESELLERS',
+    customers: 'BENCH_CUSTOMERS',
+    invoicesPerMonth: 'BENCH_INVOICES_PER_MONTH',
+    months: 'BENCH_MONTHS',
+    seed: 'BENCH_SEED',
+  });
 }
 
 

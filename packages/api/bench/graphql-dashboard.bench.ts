@@ -89,7 +89,7 @@ import { systemClock, type Clock } from '../src/shared/clock.js';
 import { setLogLevel } from '../src/shared/logger.js';
 import { previousPeriod } from '../src/shared/period.js';
 import { benchServer, generate } from './generate.js';
-import { sqlMeter } from './measure.js';
+import { benchSize, sqlMeter } from './measure.js';
 import { freePort, peakRssOf, postJson, startChild, type Child } from './server-process.js';
 import { runWhenMain, type BenchResult } from './report.js';
 
@@ -108,16 +108,13 @@ export const FULL: DashboardSize = { resellers: 2_000, customers: 100_000, month
 export const SMALL: DashboardSize = { resellers: 60, customers: 1_000, months: 12, seed: 11, connections: 10, seconds: 5, warmupSeconds: 1 };
 
 function sizeFromEnv(quick: boolean): DashboardSize {
-  const base = quick || process.env.BENCH_SCALE === 'small' ? SMALL : FULL;
-  const env = (key: string, fallback: number) => (process.env[`BENCH_DASHBOARD_${key}`] ? Number(process.env[`BENCH_DASHBOARD_${key}`]) : fallback);
-  return {
-    ...base,
-    resellers: env('RESELLERS', base.resellers),
-    customers: env('CUSTOMERS', base.customers),
-    connections: env('CONNECTIONS', base.connections),
-    seconds: env('SECONDS', base.seconds),
-    warmupSeconds: env('WARMUP_SECONDS', base.warmupSeconds),
-  };
+  return benchSize(quick, { full: FULL, small: SMALL }, {
+    resellers: 'BENCH_DASHBOARD_RESELLERS',
+    customers: 'BENCH_DASHBOARD_CUSTOMERS',
+    connections: 'BENCH_DASHBOARD_CONNECTIONS',
+    seconds: 'BENCH_DASHBOARD_SECONDS',
+    warmupSeconds: 'BENCH_DASHBOARD_WARMUP_SECONDS',
+  });
 }
 
 /** The portal's dashboard query, as the issue gives it. */

@@ -17,7 +17,7 @@ import { recomputePartnerHealth } from '../src/modules/success/success.service.j
 import type { Clock } from '../src/shared/clock.js';
 import { setLogLevel } from '../src/shared/logger.js';
 import { benchServer, DEFAULT_END_PERIOD, generate } from './generate.js';
-import { named, sqlMeter, withPeakRss } from './measure.js';
+import { benchSize, named, sqlMeter, withPeakRss } from './measure.js';
 import { runWhenMain, type BenchResult } from './report.js';
 
 const FULL = { resellers: 10_000, customers: 100_000, months: 7, seed: 7 };
@@ -84,7 +84,7 @@ const REFERENCE_SQL = `
    where r.tenant_id = :tenant and r.status <> 'TERMINATED'`;
 
 export async function healthScoringBench(options: { quick?: boolean } = {}): Promise<BenchResult> {
-  const size = options.quick || process.env.BENCH_SCALE === 'small' ? SMALL : FULL;
+  const size = benchSize(options.quick ?? false, { full: FULL, small: SMALL }, {});
   setLogLevel('warn');
   const server = await benchServer(process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || undefined);
   const databaseUrl = withDatabase(server.url, `rh_bench_health_${process.pid}_${Date.now()}`);

@@ -91,3 +91,15 @@ export function named(sql: string, values: Record<string, string>): [string, str
   });
   return [text, bindings];
 }
+
+/**
+ * A benchmark's size: `small` with --quick or BENCH_SCALE=small, else `full`; then each field
+ * named in `overrides` taken from that environment variable when it is set (e.g. BENCH_RESELLERS).
+ */
+export function benchSize<T extends object>(quick: boolean, sizes: { full: T; small: T }, overrides: Partial<Record<keyof T, string>>): T {
+  const size = { ...(quick || process.env.BENCH_SCALE === 'small' ? sizes.small : sizes.full) };
+  for (const [field, variable] of Object.entries(overrides) as [keyof T, string][]) {
+    if (process.env[variable]) size[field] = Number(process.env[variable]) as T[keyof T];
+  }
+  return size;
+}

@@ -67,6 +67,7 @@ import { systemClock } from '../src/shared/clock.js';
 import { setLogLevel } from '../src/shared/logger.js';
 import { previousPeriod } from '../src/shared/period.js';
 import { benchServer, generate } from './generate.js';
+import { benchSize } from './measure.js';
 import { runWhenMain, type BenchResult } from './report.js';
 
 /** The page partners land on after signing in, and the element it renders once all its data is on screen. */
@@ -103,16 +104,14 @@ export interface PortalLoadSize {
 export const FULL: PortalLoadSize = { resellerCustomers: 10_000, resellers: 25, months: 12, samples: 5, seed: 11 };
 export const SMALL: PortalLoadSize = { resellerCustomers: 1_000, resellers: 25, months: 3, samples: 3, seed: 11 };
 
-export function sizeFromEnv(quick: boolean): PortalLoadSize {
-  const base = quick || process.env.BENCH_SCALE === 'small' ? SMALL : FULL;
-  const env = (key: string, fallback: number) => (process.env[key] ? Number(process.env[key]) : fallback);
-  return {
-    resellerCustomers: env('BENCH_PORTAL_RESELLER_CUSTOMERS', base.resellerCustomers),
-    resellers: env('BENCH_PORTAL_RESELLERS', base.resellers),
-    months: env('BENCH_PORTAL_MONTHS', base.months),
-    samples: env('BENCH_PORTAL_SAMPLES', base.samples),
-    seed: env('BENCH_SEED', base.seed),
-  };
+function sizeFromEnv(quick: boolean): PortalLoadSize {
+  return benchSize(quick, { full: FULL, small: SMALL }, {
+    resellerCustomers: 'BENCH_PORTAL_RESELLER_CUSTOMERS',
+    resellers: 'BENCH_PORTAL_RESELLERS',
+    months: 'BENCH_PORTAL_MONTHS',
+    samples: 'BENCH_PORTAL_SAMPLES',
+    seed: 'BENCH_SEED',
+  });
 }
 
 /**
