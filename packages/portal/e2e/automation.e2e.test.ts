@@ -153,27 +153,39 @@ describe('automation and outbox (admin console)', () => {
     await page.getByRole('option', { name: 'Captured' }).click();
     await page.keyboard.press('Escape');
     await expect.poll(() => page.url()).toContain('status=CAPTURED');
-    const capturedEmails = async () =>
-      (
-        await adminGraphqlAs<{ outboxEmails: { totalCount: number; nodes: { id: string }[] } }>(
-          page,
-          `{ outboxEmails(first: 20, filter: { status: [CAPTURED] }) { totalCount nodes { id } } }`,
-        )
-      ).outboxEmails;
-    // The delivery job runs every few seconds after start-up: wait for its first pass, not a fixed time.
-    await expect.poll(async () => (await capturedEmails()).totalCount, { message: 'the demo seed queues emails and delivery captures them', timeout: 60_000 }).toBeGreaterThan(0);
-    const captured = await capturedEmails();
-    await page.reload();
+    const emailCount = async (status: string) =>
+      (await adminGraphqlAs<{ outboxEmails: { totalCount: number } }>(page, `{ outboxEmails(first: 1, filter: { status: [${status}] }) { totalCount } }`)).outboxEmails.totalCount;
+    const capturedIds = async () =>
+      (await adminGraphqlAs<{ outboxEmails: { nodes: { id: string }[] } }>(page, `{ outboxEmails(first: 20, filter: { status: [CAPTURED] }) { nodes { id } } }`)).outboxEmails.nodes.map(
+        (node) => node.id,
+      );
+    // The delivery job runs every few seconds after start-up and captures the demo's queued emails
+    // in batches: wait until it has caught up (none queued), not a fixed time.
     await expect
-      .poll(() => page.getByTestId('outbox-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-id'))))
-      .toEqual(captured.nodes.map((node) => node.id));
+      .poll(async () => ({ captured: (await emailCount('CAPTURED')) > 0, queued: await emailCount('QUEUED') }), { message: 'the demo seed queues emails and delivery captures them all', timeout: 60_000 })
+      .toEqual({ captured: true, queued: 0 });
+    // The page shows the newest 20 captured emails, as the API lists them (an email queued by a job
+    // meanwhile is captured seconds later: the page is read again until both agree).
+    const outboxRows = () => page.getByTestId('outbox-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-id')));
+    await expect
+      .poll(
+        async () => {
+          const expected = await capturedIds();
+          await page.reload();
+          await page.getByTestId('outbox-row').first().waitFor();
+          const shown = await outboxRows();
+          return JSON.stringify(shown) === JSON.stringify(expected) ? 'the same emails in the same order' : `page ${shown.join(',')} vs api ${expected.join(',')}`;
+        },
+        { timeout: 60_000 },
+      )
+      .toBe('the same emails in the same order');
     expect(new Set(await page.getByTestId('outbox-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-status'))))).toEqual(new Set(['CAPTURED']));
     await page.getByTestId('outbox-row').first().getByTestId('email-status').hover();
     await page.getByText('Captured in development: not sent').waitFor();
     await shotFromTop(page, '62-admin-outbox-captured');
 
     // 6. The message: HTML preview (sandboxed) and text; Resend queues a copy and opens it.
-    const originalId = captured.nodes[0]!.id;
+    const originalId = (await outboxRows())[0]!;
     await page.getByTestId('outbox-row').first().click();
     await expect.poll(() => page.url()).toContain(`/admin/outbox/${originalId}`);
     expect(await page.getByTestId('email-html').getAttribute('sandbox')).toBe('');
