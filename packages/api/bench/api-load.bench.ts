@@ -62,7 +62,7 @@ import { previousPeriod } from '../src/shared/period.js';
 import { benchServer, generate } from './generate.js';
 import { benchSize } from './measure.js';
 import { runWhenMain, type BenchResult } from './report.js';
-import { freePort, peakRssOf, startChild, type Child } from './server-process.js';
+import { peakRssOf, startProductApi, type Child } from './server-process.js';
 import { spaOperations, type SpaOperation } from './spa-operations.js';
 
 export interface LoadSize {
@@ -362,30 +362,8 @@ export async function apiLoadBench(options: { quick?: boolean } = {}): Promise<B
     await app.scheduler.withoutEventJobs(() => prepare(app, data, partners, adminActor!, now));
     await knex.raw('analyze');
 
-    const port = await freePort();
-    ours = await startChild(
-      'ours',
-      process.execPath,
-      ['--max-old-space-size=384', '--enable-source-maps', '--import', './register.js', 'src/main.ts'],
-      {
-        PATH: process.env.PATH,
-        NODE_ENV: 'production',
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        DATABASE_URL: databaseUrl,
-        PROCESS_ROLE: 'api',
-        SEED_DEMO: 'false',
-        LOG_LEVEL: 'warn',
-        SESSION_SECRET: randomBytes(32).toString('hex'),
-        PAYOUT_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-        SMTP_URL: 'smtp://127.0.0.1:9',
-        DEFAULT_TENANT_SLUG: data.tenantSlug,
-        PORTAL_DIST: '/nonexistent',
-        ADMIN_DIST: '/nonexistent',
-        // The rate limits are the production defaults: nothing GRAPHQL_RATE_LIMIT_* here.
-      },
-      (line) => (/GraphQL API\s+(http:\/\/\S+)\/graphql/.exec(line) ? `http://127.0.0.1:${port}` : null),
-    );
+    // With the production defaults: no GRAPHQL_RATE_LIMIT_* of its own.
+    ours = await startProductApi({ databaseUrl, env: { DEFAULT_TENANT_SLUG: data.tenantSlug } });
     const url = new URL(`${ours.url}/graphql`);
 
     // Each client signs in from its own address (the login limit is per IP), ten at a time.

@@ -90,7 +90,7 @@ import { setLogLevel } from '../src/shared/logger.js';
 import { previousPeriod } from '../src/shared/period.js';
 import { benchServer, generate } from './generate.js';
 import { benchSize, sqlMeter } from './measure.js';
-import { freePort, peakRssOf, postJson, startChild, type Child } from './server-process.js';
+import { peakRssOf, postJson, startChild, startProductApi, type Child } from './server-process.js';
 import { runWhenMain, type BenchResult } from './report.js';
 
 export interface DashboardSize {
@@ -329,33 +329,18 @@ export async function graphqlDashboardBench(options: { quick?: boolean } = {}): 
 
     // Both servers start while this process counts SQL statements with its own in-process API.
     const cpuProfile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROFILE)}`] : [];
-    const oursPort = await freePort();
-    const oursStarting = startChild(
-      'ours',
-      process.env.BENCH_OURS_NODE || process.execPath,
-      [...cpuProfile, '--max-old-space-size=384', '--enable-source-maps', '--import', './register.js', 'src/main.ts'],
-      {
-        PATH: process.env.PATH,
-        NODE_ENV: 'production',
-        HOST: '127.0.0.1',
-        PORT: String(oursPort),
-        DATABASE_URL: databaseUrl,
-        PROCESS_ROLE: 'api',
-        SEED_DEMO: 'false',
-        LOG_LEVEL: 'warn',
-        SESSION_SECRET: randomBytes(32).toString('hex'),
-        PAYOUT_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-        SMTP_URL: 'smtp://127.0.0.1:9',
+    const oursStarting = startProductApi({
+      databaseUrl,
+      node: process.env.BENCH_OURS_NODE || undefined,
+      nodeArgs: cpuProfile,
+      env: {
         LOGIN_RATE_LIMIT_PER_15_MIN: '100000',
         // One session from one address at full speed is this bench's load (the reference has no
         // limits at all); the per-client budgets are measured by the api-load bench instead.
         GRAPHQL_RATE_LIMIT_PER_IP: '100000000',
         GRAPHQL_RATE_LIMIT_PER_SESSION: '100000000',
-        PORTAL_DIST: '/nonexistent',
-        ADMIN_DIST: '/nonexistent',
       },
-      (line) => (/GraphQL API\s+(http:\/\/\S+)\/graphql/.exec(line) ? `http://127.0.0.1:${oursPort}` : null),
-    );
+    });
     const referenceStarting = startChild(
       'postgraphile',
       postgraphileNode(),

@@ -4,6 +4,7 @@
  * graphql-dashboard and api-load benchmarks.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import { apiRoot } from '../src/config/config.js';
@@ -78,6 +79,37 @@ export async function startChild(label: string, command: string, args: string[],
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * The product's API (`src/main.ts` as `pnpm start` runs it) in production mode on a free loopback
+ * port: HTTP only, generated secrets, no demo data, no SPAs, mail to a closed port. `env` adds or
+ * overrides variables (e.g. a bench's rate limits); `nodeArgs` go before the heap limit.
+ */
+export async function startProductApi(options: { databaseUrl: string; env?: NodeJS.ProcessEnv; node?: string; nodeArgs?: string[] }): Promise<Child> {
+  const port = await freePort();
+  return startChild(
+    'ours',
+    options.node ?? process.execPath,
+    [...(options.nodeArgs ?? []), '--max-old-space-size=384', '--enable-source-maps', '--import', './register.js', 'src/main.ts'],
+    {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATABASE_URL: options.databaseUrl,
+      PROCESS_ROLE: 'api',
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'warn',
+      SESSION_SECRET: randomBytes(32).toString('hex'),
+      PAYOUT_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      SMTP_URL: 'smtp://127.0.0.1:9',
+      PORTAL_DIST: '/nonexistent',
+      ADMIN_DIST: '/nonexistent',
+      ...options.env,
+    },
+    (line) => (/GraphQL API\s+(http:\/\/\S+)\/graphql/.exec(line) ? `http://127.0.0.1:${port}` : null),
+  );
 }
 
 /** Our server's high-water RSS (the kernel's VmHWM) in MB. */
