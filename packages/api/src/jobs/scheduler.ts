@@ -75,7 +75,7 @@ export class Scheduler {
     });
     for (const workflow of WORKFLOWS) {
       agenda.define<JobData>(workflow.name, (job) => this.execute(workflow, job), {
-        lockLifetime: this.app.config.jobs.lockLifetimeMs ?? workflow.lockLifetimeMs,
+        lockLifetime: this.lockLifetimeOf(workflow),
         concurrency: 2,
         backoff: workflow.retries > 0 ? exponential({ delay: workflow.retryDelayMs, maxRetries: workflow.retries, factor: 2 }) : undefined,
       });
@@ -345,7 +345,7 @@ export class Scheduler {
     try {
       await this.executeRun(workflow, job);
     } catch (error) {
-      if (isDatabaseUnavailable(error)) await this.databaseBack(Math.min((this.app.config.jobs.lockLifetimeMs ?? workflow.lockLifetimeMs) / 2, 5 * 60_000));
+      if (isDatabaseUnavailable(error)) await this.databaseBack(this.outageWaitMs(workflow));
       throw error;
     }
   }
@@ -369,6 +369,16 @@ export class Scheduler {
     } catch (error) {
       logger.warn('scheduler: could not release job locks after a database outage (they expire by themselves)', { error: (error as Error).message });
     }
+  }
+
+  /** How long a workflow's Agenda lock lives (the configuration may shorten it for every workflow). */
+  private lockLifetimeOf(workflow: Workflow): number {
+    return this.app.config.jobs.lockLifetimeMs ?? workflow.lockLifetimeMs;
+  }
+
+  /** How long a run interrupted by a database outage waits for it to end: half its lock lifetime, 5 minutes at most. */
+  private outageWaitMs(workflow: Workflow): number {
+    return Math.min(this.lockLifetimeOf(workflow) / 2, 5 * 60_000);
   }
 
   /** Resolves true once the database answers again, false after `maxMs` or when the scheduler stops. */
@@ -403,7 +413,7 @@ export class Scheduler {
       : trigger === JobTrigger.SCHEDULE && schedule && job.attrs.repeatInterval
         ? occurrenceOf(scheduleOf(job, schedule), tenant.timezone, startedAt)
         : `job:${job.attrs._id}`;
-    const lockLifetime = this.app.config.jobs.lockLifetimeMs ?? workflow.lockLifetimeMs;
+    const lockLifetime = this.lockLifetimeOf(workflow);
     const runs = new JobRepository(this.app.orm.em.fork(), tenantId, this.app.config.jobs.table);
     let runId: string | null = null;
     if (workflow.recordIdleRuns) {
@@ -426,7 +436,7 @@ export class Scheduler {
       if (isDatabaseUnavailable(error)) {
         message = 'Interrupted: the database became unavailable during the run (nothing it had not committed was kept); retried with back-off';
         // The outcome could not be recorded while the database was away: recorded once it is back.
-        if (runId && (await this.databaseBack(Math.min(lockLifetime / 2, 5 * 60_000)))) {
+        if (runId && (await this.databaseBack(this.outageWaitMs(workflow)))) {
           const finishedAt = new Date();
           await runs.finishRun(runId, { status: 'FAILED', finishedAt, durationMs: finishedAt.getTime() - startedAt.getTime(), error: message, result: null }).catch(() => undefined);
         }
